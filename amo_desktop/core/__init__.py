@@ -1,0 +1,1 @@
+"""Qt-free asyncio core: configuration, credentials, OAuth, API client, webhooks, diagnostics."""
