@@ -1,0 +1,1 @@
+"""The webhooks view: live events, their details, subscriptions and the two-way check."""

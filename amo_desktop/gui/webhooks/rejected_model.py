@@ -1,0 +1,110 @@
+"""Refused requests (wrong secret, not a webhook body, too large …), newest last, bounded."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from amo_desktop.gui.webhooks.rows import RejectedRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class RejectedColumn(IntEnum):
+    TIME = 0
+    STATUS = 1
+    REASON = 2
+    REQUEST = 3
+
+
+HEADERS = {
+    RejectedColumn.TIME: QT_TRANSLATE_NOOP("RejectedRequestModel", "Time"),
+    RejectedColumn.STATUS: QT_TRANSLATE_NOOP("RejectedRequestModel", "Answer"),
+    RejectedColumn.REASON: QT_TRANSLATE_NOOP("RejectedRequestModel", "Reason"),
+    RejectedColumn.REQUEST: QT_TRANSLATE_NOOP("RejectedRequestModel", "Request"),
+}
+
+
+class RejectedRequestModel(QAbstractTableModel):
+    """Keeps the newest ``max_rows`` rejections and counts all of them."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None, *, max_rows: int = 1000) -> None:
+        super().__init__(parent)
+        self._max_rows = max_rows
+        self._rows: list[RejectedRow] = []
+        self._total = 0
+
+    @property
+    def total(self) -> int:
+        """Every rejection seen since the listener started, including those no longer kept."""
+        return self._total
+
+    def add(self, row: RejectedRow) -> None:
+        position = len(self._rows)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.append(row)
+        self.endInsertRows()
+        if len(self._rows) > self._max_rows:
+            self.beginRemoveRows(QModelIndex(), 0, 0)
+            del self._rows[0]
+            self.endRemoveRows()
+        self._total += 1
+        self.count_changed.emit(self._total)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows.clear()
+        self._total = 0
+        self.endResetModel()
+        self.count_changed.emit(0)
+
+    def rejection_at(self, row: int) -> RejectedRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(RejectedColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(RejectedColumn):
+                return QCoreApplication.translate(
+                    "RejectedRequestModel", HEADERS[RejectedColumn(section)]
+                )
+            return None
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = RejectedColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == RejectedColumn.TIME:
+                return datetime.fromtimestamp(row.received_at).strftime("%H:%M:%S")
+            if column == RejectedColumn.STATUS:
+                return str(row.status)
+            if column == RejectedColumn.REASON:
+                return row.reason
+            return f"{row.method} {row.path}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == RejectedColumn.REASON:
+            return row.detail or row.reason
+        return None
