@@ -7,16 +7,12 @@ import itertools
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from amo_desktop.core.webhooks.events import Delivery, split_delivery
+from amo_desktop.core.webhooks.records import ForwardResult, Rejection
 from amo_desktop.gui.webhooks.event_model import EventColumn, WebhookEventModel
 from amo_desktop.gui.webhooks.filter_proxy import WebhookFilterProxy
 from amo_desktop.gui.webhooks.rejected_model import RejectedRequestModel
-from amo_desktop.gui.webhooks.rows import (
-    DeliveryDetails,
-    EventRow,
-    ForwardOutcome,
-    ForwardResult,
-    RejectedRow,
-)
+from amo_desktop.gui.webhooks.rows import EventRow, ForwardState
 
 _ids = itertools.count(1)
 
@@ -26,26 +22,29 @@ def make_row(
     action: str = "add",
     summary: str = "Lead 1 created",
     *,
-    forwarded: bool = True,
-    delivery_id: str | None = None,
+    forwarding: bool = True,
 ) -> EventRow:
     number = next(_ids)
-    delivery = DeliveryDetails(
-        delivery_id=delivery_id or f"delivery-{number}",
+    body = (
+        f"account%5Bsubdomain%5D=demo&account%5Bid%5D=29000000"
+        f"&{entity}%5B{action}%5D%5B0%5D%5Bid%5D={number}"
+    ).encode()
+    delivery = Delivery(
+        delivery_id=f"delivery-{number}",
         received_at=1_700_000_000.0 + number,
-        headers=(("content-type", "application/x-www-form-urlencoded"),),
-        raw_body=b"leads%5Badd%5D%5B0%5D%5Bid%5D=1",
-        decoded={"leads": {"add": {"0": {"id": "1"}}}},
-        forwarded=forwarded,
+        remote="127.0.0.1",
+        method="POST",
+        path="/api/v1/integrations/amo-crm/webhook",
+        query=(),
+        headers=(("Content-Type", "application/x-www-form-urlencoded"),),
+        body=body,
     )
-    return EventRow(
-        delivery=delivery,
-        account="demo",
-        entity=entity,
-        action=action,
-        entity_id=str(number),
-        summary=summary,
-    )
+    (event,) = split_delivery(delivery)
+    return EventRow(delivery=delivery, event=event, summary=summary, forwarding=forwarding)
+
+
+def forward(row: EventRow, status: int | None, elapsed_ms: float, error: str | None = None):
+    return ForwardResult(row.delivery_id, "http://127.0.0.1:1/hook", status, elapsed_ms, error, 0.0)
 
 
 def test_event_model_passes_the_model_tester_while_rows_arrive_and_trim(
@@ -58,7 +57,7 @@ def test_event_model_passes_the_model_tester_while_rows_arrive_and_trim(
     qtbot.waitUntil(lambda: model.pending_count() == 0 and model.rowCount() == 5)
     # The newest five stay, oldest first.
     assert [model.event_at(i) for i in range(5)] == rows[3:]
-    model.set_forward_outcome(rows[-1].delivery.delivery_id, ForwardOutcome(502, 12.4, "boom"))
+    model.set_forward_result(forward(rows[-1], 502, 12.4, "boom"))
     assert model.index(4, EventColumn.FORWARD).data() == "502 failed"
     assert model.index(4, EventColumn.LATENCY).data() == "12 ms"
     qtmodeltester.check(model, force_py=True)
@@ -78,14 +77,14 @@ def test_forward_outcome_before_the_row_is_shown_is_kept(qtbot: QtBot) -> None:
     model = WebhookEventModel(flush_interval_ms=1)
     row = make_row()
     pending = make_row()
-    off = make_row(forwarded=False)
+    off = make_row(forwarding=False)
     model.enqueue([row, pending, off])
-    model.set_forward_outcome(row.delivery.delivery_id, ForwardOutcome(200, 3.0))
+    model.set_forward_result(forward(row, 200, 3.0))
     with qtbot.waitSignal(model.rows_flushed):
         pass
-    assert model.forward_result(row) is ForwardResult.OK
-    assert model.forward_result(pending) is ForwardResult.PENDING
-    assert model.forward_result(off) is ForwardResult.OFF
+    assert model.forward_state(row) is ForwardState.OK
+    assert model.forward_state(pending) is ForwardState.PENDING
+    assert model.forward_state(off) is ForwardState.OFF
     assert model.index(0, EventColumn.FORWARD).data() == "200 delivered"
 
 
@@ -94,13 +93,13 @@ def test_trimmed_deliveries_forget_their_forward_outcome(qtbot: QtBot) -> None:
     first = make_row()
     model.enqueue([first])
     qtbot.waitUntil(lambda: model.rowCount() == 1)
-    model.set_forward_outcome(first.delivery.delivery_id, ForwardOutcome(200, 1.0))
+    model.set_forward_result(forward(first, 200, 1.0))
     model.enqueue([make_row(), make_row()])
     with qtbot.waitSignal(model.trimmed):
         pass
-    assert model.forward_outcome(first.delivery.delivery_id) is None
+    assert model.forward_outcome(first.delivery_id) is None
     # An outcome for a forgotten delivery changes nothing on screen and does not fail.
-    model.set_forward_outcome(first.delivery.delivery_id, ForwardOutcome(200, 1.0))
+    model.set_forward_result(forward(first, 200, 1.0))
     assert model.rowCount() == 2
 
 
@@ -123,21 +122,21 @@ def test_filter_proxy_by_entity_action_text_and_forward_result(
             for i in range(proxy.rowCount())
         ]
 
-    proxy.set_entity("leads")
+    proxy.set_entity("lead")
     assert shown() == [lead_add, lead_status]
     proxy.set_action("status")
     assert shown() == [lead_status]
     proxy.set_action("")
-    proxy.set_text("flat 3")
+    proxy.set_text("lead 7 “flat")
     assert shown() == [lead_add]
     proxy.set_text("")
     proxy.set_entity("")
-    proxy.set_forward_result(ForwardResult.FAILED)
+    proxy.set_forward_state(ForwardState.FAILED)
     assert shown() == []
     # A forward result arriving later re-runs the filter for that row.
-    model.set_forward_outcome(contact.delivery.delivery_id, ForwardOutcome(None, None, "refused"))
+    model.set_forward_result(forward(contact, None, 0.0, "refused"))
     assert shown() == [contact]
-    proxy.set_forward_result(None)
+    proxy.set_forward_state(None)
     assert len(shown()) == 3
     qtmodeltester.check(proxy, force_py=True)
 
@@ -146,7 +145,9 @@ def test_rejected_model_counts_beyond_its_bound(qtmodeltester: ModelTester) -> N
     model = RejectedRequestModel(max_rows=2)
     qtmodeltester.check(model, force_py=True)
     for status in (403, 400, 415):
-        model.add(RejectedRow(1_700_000_000.0, "wrong secret", status, "POST", "/hook"))
+        model.add(
+            Rejection("bad_secret", status, "POST", "/hook", 10, "127.0.0.1", 1_700_000_000.0)
+        )
     assert model.total == 3
     assert model.rowCount() == 2
     assert model.index(0, 1).data() == "400"

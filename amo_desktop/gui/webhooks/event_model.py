@@ -26,12 +26,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from amo_desktop.gui.webhooks.rows import EventRow, ForwardOutcome, ForwardResult
+from amo_desktop.core.webhooks.records import ForwardResult
+from amo_desktop.gui.webhooks.rows import EventRow, ForwardState
+from amo_desktop.gui.webhooks.vocabulary import action_label, entity_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 EVENT_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-FORWARD_RESULT_ROLE = Qt.ItemDataRole.UserRole + 2
+FORWARD_STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 FAILED_COLOUR = QColor("#b3261e")
@@ -62,11 +64,11 @@ HEADERS = {
     EventColumn.LATENCY: QT_TRANSLATE_NOOP("WebhookEventModel", "Latency"),
 }
 
-FORWARD_RESULT_LABELS = {
-    ForwardResult.OFF: QT_TRANSLATE_NOOP("WebhookEventModel", "not forwarded"),
-    ForwardResult.PENDING: QT_TRANSLATE_NOOP("WebhookEventModel", "sending…"),
-    ForwardResult.OK: QT_TRANSLATE_NOOP("WebhookEventModel", "delivered"),
-    ForwardResult.FAILED: QT_TRANSLATE_NOOP("WebhookEventModel", "failed"),
+FORWARD_STATE_LABELS = {
+    ForwardState.OFF: QT_TRANSLATE_NOOP("WebhookEventModel", "not forwarded"),
+    ForwardState.PENDING: QT_TRANSLATE_NOOP("WebhookEventModel", "sending…"),
+    ForwardState.OK: QT_TRANSLATE_NOOP("WebhookEventModel", "delivered"),
+    ForwardState.FAILED: QT_TRANSLATE_NOOP("WebhookEventModel", "failed"),
 }
 
 
@@ -74,9 +76,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def forward_result_label(result: ForwardResult) -> str:
-    """The words the table and the filter use for a forward result."""
-    return _tr(FORWARD_RESULT_LABELS[result])
+def forward_state_label(state: ForwardState) -> str:
+    """The words the table and the filter use for a forward state."""
+    return _tr(FORWARD_STATE_LABELS[state])
 
 
 class WebhookEventModel(QAbstractTableModel):
@@ -84,7 +86,7 @@ class WebhookEventModel(QAbstractTableModel):
 
     Feed it with :meth:`enqueue` from any number of callbacks; rows appear on the next flush
     (every ``flush_interval_ms``, at most ``batch_size`` rows per flush). Forward results may
-    arrive before or after their rows; :meth:`set_forward_outcome` handles both.
+    arrive before or after their rows; :meth:`set_forward_result` handles both.
     """
 
     rows_flushed = Signal(int)  # how many rows the last flush inserted
@@ -103,7 +105,7 @@ class WebhookEventModel(QAbstractTableModel):
         self._batch_size = batch_size
         self._rows: list[EventRow] = []
         self._pending: deque[EventRow] = deque()
-        self._outcomes: dict[str, ForwardOutcome] = {}
+        self._outcomes: dict[str, ForwardResult] = {}
         # Rows are only ever removed from the front, so a running sequence number gives each
         # row's position in O(1): position = seq - first_seq.
         self._first_seq = 0
@@ -133,7 +135,7 @@ class WebhookEventModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + count - 1)
         for offset, row in enumerate(batch):
             seq = self._first_seq + first + offset
-            self._seqs_by_delivery.setdefault(row.delivery.delivery_id, []).append(seq)
+            self._seqs_by_delivery.setdefault(row.delivery_id, []).append(seq)
         self._rows.extend(batch)
         self.endInsertRows()
         self._trim()
@@ -150,7 +152,7 @@ class WebhookEventModel(QAbstractTableModel):
         del self._rows[:excess]
         self._first_seq += excess
         for row in dropped:
-            delivery_id = row.delivery.delivery_id
+            delivery_id = row.delivery_id
             seqs = self._seqs_by_delivery.get(delivery_id)
             if seqs is None:
                 continue
@@ -163,10 +165,10 @@ class WebhookEventModel(QAbstractTableModel):
         self.endRemoveRows()
         self.trimmed.emit(excess)
 
-    def set_forward_outcome(self, delivery_id: str, outcome: ForwardOutcome) -> None:
+    def set_forward_result(self, result: ForwardResult) -> None:
         """Record how forwarding went and refresh that delivery's rows if they are shown."""
-        self._outcomes[delivery_id] = outcome
-        for seq in self._seqs_by_delivery.get(delivery_id, ()):
+        self._outcomes[result.delivery_id] = result
+        for seq in self._seqs_by_delivery.get(result.delivery_id, ()):
             position = seq - self._first_seq
             self.dataChanged.emit(
                 self.index(position, EventColumn.FORWARD),
@@ -187,14 +189,14 @@ class WebhookEventModel(QAbstractTableModel):
     def event_at(self, row: int) -> EventRow:
         return self._rows[row]
 
-    def forward_outcome(self, delivery_id: str) -> ForwardOutcome | None:
+    def forward_outcome(self, delivery_id: str) -> ForwardResult | None:
         return self._outcomes.get(delivery_id)
 
-    def forward_result(self, row: EventRow) -> ForwardResult:
-        outcome = self._outcomes.get(row.delivery.delivery_id)
+    def forward_state(self, row: EventRow) -> ForwardState:
+        outcome = self._outcomes.get(row.delivery_id)
         if outcome is not None:
-            return outcome.result
-        return ForwardResult.PENDING if row.delivery.forwarded else ForwardResult.OFF
+            return ForwardState.of(outcome)
+        return ForwardState.PENDING if row.forwarding else ForwardState.OFF
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -229,28 +231,29 @@ class WebhookEventModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == EVENT_ROW_ROLE:
             return row
-        if role == FORWARD_RESULT_ROLE:
-            return self.forward_result(row).value
+        if role == FORWARD_STATE_ROLE:
+            return self.forward_state(row).value
         if role == SEARCH_TEXT_ROLE:
-            return " ".join((row.summary, row.entity_id, row.account, row.entity, row.action))
+            event = row.event
+            return " ".join((row.summary, row.entity_id, row.account, event.kind, event.action))
         return None
 
     def _display(self, row: EventRow, column: EventColumn) -> str:
         if column == EventColumn.TIME:
-            return datetime.fromtimestamp(row.delivery.received_at).strftime("%H:%M:%S")
+            return datetime.fromtimestamp(row.event.received_at).strftime("%H:%M:%S")
         if column == EventColumn.ACCOUNT:
             return row.account
         if column == EventColumn.ENTITY:
-            return row.entity
+            return entity_label(row.event.kind)
         if column == EventColumn.ACTION:
-            return row.action
+            return action_label(row.event.action)
         if column == EventColumn.ENTITY_ID:
             return row.entity_id
         if column == EventColumn.SUMMARY:
             return row.summary
-        outcome = self._outcomes.get(row.delivery.delivery_id)
+        outcome = self._outcomes.get(row.delivery_id)
         if column == EventColumn.FORWARD:
-            label = forward_result_label(self.forward_result(row))
+            label = forward_state_label(self.forward_state(row))
             if outcome is not None and outcome.status is not None:
                 return f"{outcome.status} {label}"
             return label
@@ -262,21 +265,21 @@ class WebhookEventModel(QAbstractTableModel):
 
     def _tooltip(self, row: EventRow, column: EventColumn) -> str | None:
         if column == EventColumn.TIME:
-            return datetime.fromtimestamp(row.delivery.received_at).strftime("%Y-%m-%d %H:%M:%S")
-        if column == EventColumn.ACCOUNT and row.foreign_account:
+            return datetime.fromtimestamp(row.event.received_at).strftime("%Y-%m-%d %H:%M:%S")
+        if column == EventColumn.ACCOUNT and row.event.foreign_account:
             return QCoreApplication.translate(
                 "WebhookEventModel", "This event came from another account than the connected one."
             )
         if column == EventColumn.FORWARD:
-            outcome = self._outcomes.get(row.delivery.delivery_id)
+            outcome = self._outcomes.get(row.delivery_id)
             return outcome.error or None if outcome is not None else None
         if column == EventColumn.SUMMARY:
             return row.summary
         return None
 
     def _foreground(self, row: EventRow, column: EventColumn) -> QBrush | None:
-        if column == EventColumn.FORWARD and self.forward_result(row) == ForwardResult.FAILED:
+        if column == EventColumn.FORWARD and self.forward_state(row) == ForwardState.FAILED:
             return QBrush(FAILED_COLOUR)
-        if column == EventColumn.ACCOUNT and row.foreign_account:
+        if column == EventColumn.ACCOUNT and row.event.foreign_account:
             return QBrush(FOREIGN_COLOUR)
         return None

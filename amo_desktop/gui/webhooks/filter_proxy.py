@@ -6,10 +6,10 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 
 from amo_desktop.gui.webhooks.event_model import (
     EVENT_ROW_ROLE,
-    FORWARD_RESULT_ROLE,
+    FORWARD_STATE_ROLE,
     SEARCH_TEXT_ROLE,
 )
-from amo_desktop.gui.webhooks.rows import ForwardResult
+from amo_desktop.gui.webhooks.rows import ForwardState
 
 
 class WebhookFilterProxy(QSortFilterProxyModel):
@@ -20,7 +20,7 @@ class WebhookFilterProxy(QSortFilterProxyModel):
         self._entity = ""
         self._action = ""
         self._text = ""
-        self._forward: ForwardResult | None = None
+        self._forward: ForwardState | None = None
         # A forward result changes a row's data; re-check the filter when it does.
         self.setDynamicSortFilter(True)
 
@@ -39,9 +39,9 @@ class WebhookFilterProxy(QSortFilterProxyModel):
         self._text = text.strip().casefold()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_forward_result(self, result: ForwardResult | None) -> None:
+    def set_forward_state(self, state: ForwardState | None) -> None:
         self.beginFilterChange()
-        self._forward = result
+        self._forward = state
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(
@@ -56,11 +56,11 @@ class WebhookFilterProxy(QSortFilterProxyModel):
         row = model.data(index, EVENT_ROW_ROLE)
         if row is None:
             return False
-        if self._entity and row.entity != self._entity:
+        if self._entity and row.event.kind != self._entity:
             return False
-        if self._action and row.action != self._action:
+        if self._action and row.event.action != self._action:
             return False
-        if self._forward and model.data(index, FORWARD_RESULT_ROLE) != self._forward.value:
+        if self._forward and model.data(index, FORWARD_STATE_ROLE) != self._forward.value:
             return False
         if self._text:
             return self._text in str(model.data(index, SEARCH_TEXT_ROLE)).casefold()

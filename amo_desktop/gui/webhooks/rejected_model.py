@@ -17,7 +17,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from amo_desktop.gui.webhooks.rows import RejectedRow
+from amo_desktop.core.webhooks.records import Rejection
+from amo_desktop.gui.webhooks.vocabulary import rejection_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -45,7 +46,7 @@ class RejectedRequestModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, *, max_rows: int = 1000) -> None:
         super().__init__(parent)
         self._max_rows = max_rows
-        self._rows: list[RejectedRow] = []
+        self._rows: list[Rejection] = []
         self._total = 0
 
     @property
@@ -53,7 +54,7 @@ class RejectedRequestModel(QAbstractTableModel):
         """Every rejection seen since the listener started, including those no longer kept."""
         return self._total
 
-    def add(self, row: RejectedRow) -> None:
+    def add(self, row: Rejection) -> None:
         position = len(self._rows)
         self.beginInsertRows(QModelIndex(), position, position)
         self._rows.append(row)
@@ -72,7 +73,7 @@ class RejectedRequestModel(QAbstractTableModel):
         self.endResetModel()
         self.count_changed.emit(0)
 
-    def rejection_at(self, row: int) -> RejectedRow:
+    def rejection_at(self, row: int) -> Rejection:
         return self._rows[row]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -99,11 +100,11 @@ class RejectedRequestModel(QAbstractTableModel):
         column = RejectedColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column == RejectedColumn.TIME:
-                return datetime.fromtimestamp(row.received_at).strftime("%H:%M:%S")
+                return datetime.fromtimestamp(row.at).strftime("%H:%M:%S")
             if column == RejectedColumn.STATUS:
                 return str(row.status)
             if column == RejectedColumn.REASON:
-                return row.reason
+                return rejection_label(row.reason)
             return f"{row.method} {row.path}"
         if role == Qt.ItemDataRole.ToolTipRole and column == RejectedColumn.REASON:
             return row.detail or row.reason

@@ -1,72 +1,50 @@
-"""What the webhooks view shows, as plain values the models can hold without touching the core.
+"""What one line of the live table holds, built by the controller from the core's records.
 
-The controller turns the core's deliveries, events, forward results and rejections into these
-records; the models and widgets only read them.
+The core's :class:`Delivery` and :class:`WebhookEvent` are kept as they are (the detail pane
+shows them byte for byte); the row adds the plain-language summary and whether a forward
+target was set when the delivery arrived.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from amo_desktop.core.webhooks.events import Delivery, WebhookEvent
+from amo_desktop.core.webhooks.records import ForwardResult
 
-class ForwardResult(StrEnum):
-    """How forwarding one delivery to the backend went, as the filter groups it."""
+
+class ForwardState(StrEnum):
+    """How forwarding one delivery to the backend went, as the table and its filter group it."""
 
     OFF = "off"  # no forward target was set
     PENDING = "pending"
     OK = "ok"
     FAILED = "failed"
 
-
-@dataclass(frozen=True)
-class ForwardOutcome:
-    """The forward target's answer for one delivery (``status`` is None if it never answered)."""
-
-    status: int | None
-    elapsed_ms: float | None
-    error: str = ""
-
-    @property
-    def result(self) -> ForwardResult:
-        if self.status is not None and 200 <= self.status < 300:
-            return ForwardResult.OK
-        return ForwardResult.FAILED
-
-
-@dataclass(frozen=True)
-class DeliveryDetails:
-    """One HTTP delivery exactly as it arrived, shared by all events it carried."""
-
-    delivery_id: str
-    received_at: float
-    headers: tuple[tuple[str, str], ...]
-    raw_body: bytes
-    decoded: Mapping[str, object]
-    forwarded: bool  # whether a forward target was set when it arrived
+    @classmethod
+    def of(cls, result: ForwardResult) -> ForwardState:
+        return cls.OK if result.ok else cls.FAILED
 
 
 @dataclass(frozen=True)
 class EventRow:
     """One decoded event (one entity and action) of a delivery."""
 
-    delivery: DeliveryDetails
-    account: str
-    entity: str
-    action: str
-    entity_id: str
+    delivery: Delivery
+    event: WebhookEvent
     summary: str
-    foreign_account: bool = False  # the account does not match the connected profile
+    forwarding: bool  # a forward target was set when it arrived
 
+    @property
+    def delivery_id(self) -> str:
+        return self.delivery.delivery_id
 
-@dataclass(frozen=True)
-class RejectedRow:
-    """A refused request: wrong secret, wrong method, a body that is not a webhook."""
+    @property
+    def account(self) -> str:
+        account = self.event.account
+        return account.subdomain or account.id or ""
 
-    received_at: float
-    reason: str
-    status: int
-    method: str
-    path: str
-    detail: str = ""
+    @property
+    def entity_id(self) -> str:
+        return self.event.entity_id or ""
