@@ -1,0 +1,164 @@
+"""Decode and encode PHP-style bracket forms (``leads[add][0][name]=Ivan``) exactly.
+
+amoCRM posts webhooks as ``application/x-www-form-urlencoded`` bodies whose keys nest six or
+more levels deep (``leads[update][0][custom_fields][0][values][0][value]``), with sparse
+numeric indices. The well-kept library for this (qs-codec) defaults to depth 5, 20 list items
+and 1,000 parameters and compacts sparse lists, so it would silently reshape real payloads.
+This parser has no depth or size limits of its own (the receiver bounds the body size) and
+never changes an index: numeric-looking segments stay string keys, in arrival order.
+
+Rules, following PHP's ``$_POST``:
+- ``+`` is a space; ``%XX`` escapes are bytes; the result must be valid UTF-8.
+- A repeated identical key keeps the last value; an empty segment (``a[]``) appends the next
+  integer index (one more than the largest integer key so far).
+- A pair without ``=`` has the empty value; empty pairs (``&&``) are skipped.
+
+Anything else (broken escapes, invalid UTF-8, unbalanced brackets, a key that is both a value
+and a branch) raises :class:`FormDecodeError` with a stable ``reason``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Final, TypeAlias, Union
+from urllib.parse import quote_plus, unquote_to_bytes
+
+FormNode: TypeAlias = Union[str, "FormTree"]
+FormTree: TypeAlias = dict[str, FormNode]
+"""A decoded form: string keys in arrival order, leaves are strings."""
+
+_BROKEN_ESCAPE: Final = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+_SEGMENT: Final = re.compile(r"\[([^\[\]]*)\]")
+
+
+class FormDecodeError(ValueError):
+    """The body is not a well-formed bracket form. ``reason`` is a stable word for counters."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{reason}: {detail}")
+
+
+def decode_pairs(body: bytes) -> list[tuple[str, str]]:
+    """The flat ``(key, value)`` pairs of a form body, decoded, in order."""
+    pairs: list[tuple[str, str]] = []
+    for chunk in body.split(b"&"):
+        if not chunk:
+            continue
+        raw_key, _, raw_value = chunk.partition(b"=")
+        pairs.append((_unescape(raw_key), _unescape(raw_value)))
+    return pairs
+
+
+def decode(body: bytes) -> FormTree:
+    """Decode a bracket form body into a nested tree."""
+    tree: FormTree = {}
+    for key, value in decode_pairs(body):
+        _insert(tree, split_key(key), value, key)
+    return tree
+
+
+def split_key(key: str) -> list[str]:
+    """``"a[b][0][]"`` -> ``["a", "b", "0", ""]``. Raises on unbalanced brackets."""
+    opening = key.find("[")
+    if opening < 0:
+        if "]" in key:
+            raise FormDecodeError("bad_key", f"unbalanced bracket in key {key!r}")
+        base = key
+        segments: list[str] = []
+    else:
+        base = key[:opening]
+        rest = key[opening:]
+        segments = _SEGMENT.findall(rest)
+        if "".join(f"[{segment}]" for segment in segments) != rest or "]" in base:
+            raise FormDecodeError("bad_key", f"malformed brackets in key {key!r}")
+    if not base:
+        raise FormDecodeError("bad_key", f"empty name in key {key!r}")
+    return [base, *segments]
+
+
+def encode(tree: Mapping[str, FormNode]) -> bytes:
+    """The inverse of :func:`decode`: brackets and values percent-encoded like PHP does."""
+    return "&".join(
+        f"{quote_plus(_join_key(path), safe='')}={quote_plus(value, safe='')}"
+        for path, value in flatten(tree)
+    ).encode("ascii")
+
+
+def flatten(
+    tree: Mapping[str, FormNode], prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every leaf as ``(path, value)``, depth first, in key order."""
+    for key, node in tree.items():
+        path = (*prefix, key)
+        if isinstance(node, str):
+            yield path, node
+        else:
+            yield from flatten(node, path)
+
+
+def is_indexed(node: FormNode) -> bool:
+    """True when every key of a branch is a non-negative integer (a PHP list)."""
+    return isinstance(node, dict) and bool(node) and all(_is_index(key) for key in node)
+
+
+def as_list(node: FormNode) -> list[FormNode]:
+    """The items of an indexed branch, sorted by index (sparse indices just close up)."""
+    if not isinstance(node, dict) or not all(_is_index(key) for key in node):
+        raise ValueError("not an indexed branch")
+    return [node[key] for key in sorted(node, key=int)]
+
+
+def with_lists(node: FormNode) -> object:
+    """A copy where every indexed branch became a Python list (for JSON-ish display)."""
+    if isinstance(node, str):
+        return node
+    if is_indexed(node):
+        return [with_lists(item) for item in as_list(node)]
+    return {key: with_lists(child) for key, child in node.items()}
+
+
+def _unescape(raw: bytes) -> str:
+    if _BROKEN_ESCAPE.search(raw):
+        raise FormDecodeError("bad_escape", f"broken percent-encoding in {raw[:60]!r}")
+    try:
+        return unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FormDecodeError("invalid_utf8", f"not UTF-8 at byte {error.start}") from None
+
+
+def _insert(tree: FormTree, path: list[str], value: str, key: str) -> None:
+    node = tree
+    for depth, segment in enumerate(path):
+        name = _next_index(node) if segment == "" and depth > 0 else segment
+        last = depth == len(path) - 1
+        existing = node.get(name)
+        if last:
+            if isinstance(existing, dict):
+                raise FormDecodeError("conflict", f"{key!r} is both a value and a branch")
+            node[name] = value
+            return
+        if existing is None:
+            child: FormTree = {}
+            node[name] = child
+            node = child
+        elif isinstance(existing, dict):
+            node = existing
+        else:
+            raise FormDecodeError("conflict", f"{key!r} is both a value and a branch")
+
+
+def _next_index(node: FormTree) -> str:
+    indices = [int(key) for key in node if _is_index(key)]
+    return str(max(indices) + 1 if indices else 0)
+
+
+def _is_index(key: str) -> bool:
+    # PHP treats only canonical decimal integers as list indices ("01" stays a string key).
+    return key.isascii() and key.isdigit() and (key == "0" or not key.startswith("0"))
+
+
+def _join_key(path: tuple[str, ...]) -> str:
+    return path[0] + "".join(f"[{segment}]" for segment in path[1:])

@@ -1,0 +1,157 @@
+"""The bracket-form decoder on amoCRM's documented payloads, round trips and arbitrary bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from amo_desktop.core.webhooks.formdecode import (
+    FormDecodeError,
+    FormTree,
+    as_list,
+    decode,
+    decode_pairs,
+    encode,
+    with_lists,
+)
+
+PAYLOADS = Path(__file__).parent / "payloads"
+
+
+def payload(name: str) -> bytes:
+    return (PAYLOADS / f"{name}.form").read_bytes().strip()
+
+
+def test_lead_update_decodes_six_levels_deep_with_cyrillic() -> None:
+    tree = decode(payload("lead_update"))
+    assert list(tree) == ["account", "leads"]
+    assert tree["account"] == {
+        "subdomain": "etesttask",
+        "id": "32427762",
+        "_links": {"self": "https://etesttask.amocrm.ru"},
+    }
+    lead = tree["leads"]["update"]["0"]  # type: ignore[index]
+    assert lead["custom_fields"]["0"] == {  # type: ignore[index]
+        "id": "752009",
+        "name": "Поле1",
+        "values": {"0": {"value": "1"}},
+    }
+    assert list(lead)[:3] == ["id", "name", "status_id"]  # type: ignore[arg-type]
+
+
+def test_contact_update_keeps_plus_signs_enums_and_non_list_indices() -> None:
+    contacts = decode(payload("contact_update"))["contacts"]["update"]  # type: ignore[index]
+    first, second = as_list(contacts)
+    assert isinstance(first, dict) and isinstance(second, dict)
+    phone = first["custom_fields"]["0"]  # type: ignore[index]
+    assert phone["values"]["0"] == {"value": "+380 44 123 45 67", "enum": "718321"}  # type: ignore[index]
+    assert first["linked_leads_id"] == {"32966269": {"ID": "32966269"}}
+    assert second["name"] == "ТОВ «Ромашка»"
+    assert second["type"] == "company"
+
+
+def test_status_short_form_and_unencoded_brackets_decode_the_same() -> None:
+    encoded = decode(payload("lead_status_short"))
+    plain = decode(
+        b"leads[status][0][id]=23802129&leads[status][0][status_id]=47873533"
+        b"&leads[status][0][pipeline_id]=5389528&leads[status][0][old_status_id]=47888833"
+        b"&leads[status][0][old_pipeline_id]=5389528&account[id]=29013640"
+        b"&account[subdomain]=drvorobjev"
+    )
+    assert encoded == plain
+    assert list(plain) == ["leads", "account"]
+
+
+def test_sparse_indices_stay_as_sent_and_as_list_closes_them_up() -> None:
+    adds = decode(payload("mixed_two_leads_and_status"))["leads"]["add"]  # type: ignore[index]
+    assert list(adds) == ["0", "3"]  # type: ignore[arg-type]
+    assert [item["id"] for item in as_list(adds)] == ["100", "101"]  # type: ignore[index]
+
+
+def test_php_rules_for_repeats_appends_empty_values_and_bare_keys() -> None:
+    assert decode(b"a=1&a=2") == {"a": "2"}
+    assert decode(b"a[]=x&a[]=y&a[5]=z&a[]=w") == {"a": {"0": "x", "1": "y", "5": "z", "6": "w"}}
+    assert decode(b"a=&b&&c=%20+") == {"a": "", "b": "", "c": "  "}
+    assert decode(b"a[01]=x&a[1]=y") == {"a": {"01": "x", "1": "y"}}
+    assert with_lists(decode(b"a[01]=x&a[1]=y")) == {"a": {"01": "x", "1": "y"}}
+    assert with_lists(decode(b"a[1]=y&a[0]=x")) == {"a": ["x", "y"]}
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"a=%zz", "bad_escape"),
+        (b"a=%4", "bad_escape"),
+        (b"a=%D0", "invalid_utf8"),
+        (b"a=\xff\xfe", "invalid_utf8"),
+        (b"a[b=1", "bad_key"),
+        (b"a]=1", "bad_key"),
+        (b"a[b]c=1", "bad_key"),
+        (b"[a]=1", "bad_key"),
+        (b"a=1&a[b]=2", "conflict"),
+        (b"a[b]=2&a=1", "conflict"),
+    ],
+)
+def test_broken_bodies_raise_a_typed_error(body: bytes, reason: str) -> None:
+    with pytest.raises(FormDecodeError) as caught:
+        decode(body)
+    assert caught.value.reason == reason
+
+
+# Keys that a bracket form can carry unambiguously: non-empty, no brackets.
+_keys = st.text(min_size=1, max_size=8).filter(lambda key: "[" not in key and "]" not in key)
+_trees: st.SearchStrategy[FormTree] = st.recursive(
+    st.dictionaries(_keys, st.text(max_size=12), min_size=1, max_size=4),
+    lambda children: st.dictionaries(
+        _keys, st.one_of(st.text(max_size=12), children), min_size=1, max_size=4
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_trees)
+def test_encode_then_decode_gives_the_same_tree_in_the_same_order(tree: FormTree) -> None:
+    decoded = decode(encode(tree))
+    assert decoded == tree
+    assert _orders(decoded) == _orders(tree)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_keys, st.text(max_size=10)), max_size=6))
+def test_flat_pairs_survive_percent_encoding(pairs: list[tuple[str, str]]) -> None:
+    tree = dict(pairs)
+    assert decode_pairs(encode(tree)) == list(tree.items())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_either_decode_or_raise_the_typed_error(body: bytes) -> None:
+    try:
+        tree = decode(body)
+    except FormDecodeError as error:
+        assert error.reason in {"bad_escape", "invalid_utf8", "bad_key", "conflict"}
+    else:
+        assert isinstance(tree, dict)
+
+
+_form_alphabet = st.sampled_from([*(bytes([c]) for c in b"ab[]0=&%+2FD"), b"%D0%86", b"\xd0"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_form_alphabet, max_size=40))
+def test_form_like_noise_never_crashes(parts: list[bytes]) -> None:
+    body = b"".join(parts)
+    try:
+        decode(body)
+    except FormDecodeError:
+        pass
+
+
+def _orders(node: object) -> object:
+    if isinstance(node, dict):
+        return [(key, _orders(child)) for key, child in node.items()]
+    return None
