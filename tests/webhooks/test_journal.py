@@ -1,0 +1,125 @@
+"""The journal: durable group commit, torn lines, rotation, and a listener killed with -9."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from amo_desktop.core.webhooks.events import Delivery
+from amo_desktop.core.webhooks.journal import WebhookJournal
+from amo_desktop.core.webhooks.records import ForwardResult
+from tests.webhooks.conftest import AMO_HEADERS, payload
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_delivery(number: int, body: bytes = b"leads[add][0][id]=1") -> Delivery:
+    return Delivery(
+        delivery_id=f"d-{number}",
+        received_at=time.time(),
+        remote="127.0.0.1",
+        method="POST",
+        path="/hook",
+        query=(),
+        headers=(("Content-Type", "application/x-www-form-urlencoded"),),
+        body=body,
+    )
+
+
+async def test_concurrent_appends_share_fsyncs_and_are_all_durable(
+    journal: WebhookJournal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fsyncs: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd))[1])
+    await asyncio.gather(*(journal.record_delivery(make_delivery(n)) for n in range(200)))
+    assert 1 <= len(fsyncs) < 50
+    ids = [d.delivery_id for d in await journal.deliveries()]
+    assert ids == [f"d-{n}" for n in reversed(range(200))]
+
+
+async def test_bodies_are_byte_exact_even_when_not_utf8(journal: WebhookJournal) -> None:
+    body = bytes(range(256))
+    await journal.record_delivery(make_delivery(1, body))
+    found = await journal.find("d-1")
+    assert found is not None and found.body == body
+
+
+async def test_a_torn_last_line_is_skipped_and_never_glued_to(tmp_path: Path) -> None:
+    first = WebhookJournal(tmp_path / "webhooks")
+    await first.record_delivery(make_delivery(1))
+    await first.close()
+    with (first.folder / "journal.jsonl").open("ab") as handle:
+        handle.write(b'{"kind":"delivery","id":"torn","bo')  # a crash in mid-write
+    second = WebhookJournal(first.folder)
+    assert [d.delivery_id for d in await second.deliveries()] == ["d-1"]
+    await second.record_delivery(make_delivery(2))
+    await second.record_forward(
+        ForwardResult("d-2", "http://u:p@127.0.0.1:1/x?token=t", 502, 3.0, None, time.time())
+    )
+    await second.close()
+    assert [d.delivery_id for d in await second.deliveries()] == ["d-2", "d-1"]
+    (forward,) = await second.forwards("d-2")
+    assert forward.target == "http://127.0.0.1:1/x"  # no credentials or query in the journal
+
+
+async def test_rotation_bounds_the_size_and_keeps_the_newest(tmp_path: Path) -> None:
+    journal = WebhookJournal(tmp_path / "webhooks", max_bytes=4000, files=3)
+    for number in range(100):
+        await journal.record_delivery(make_delivery(number, b"x" * 100))
+    await journal.close()
+    files = sorted(journal.folder.iterdir())
+    assert [f.name for f in files] == ["journal.1.jsonl", "journal.2.jsonl", "journal.jsonl"]
+    assert all(f.stat().st_size <= 4000 for f in files)
+    ids = [d.delivery_id for d in await journal.deliveries()]
+    assert ids[0] == "d-99"
+    assert ids == [f"d-{n}" for n in range(99, 99 - len(ids), -1)]
+    assert 20 < len(ids) < 100
+
+
+@pytest.mark.slow
+async def test_kill_9_after_the_answers_loses_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "webhooks"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(Path(__file__).with_name("listener_process.py")),
+        str(folder),
+        stdout=asyncio.subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert process.stdout is not None
+        url = (await asyncio.wait_for(process.stdout.readline(), 30)).decode().strip()
+        assert url.startswith("http://127.0.0.1:")
+        count = 60
+        async with httpx.AsyncClient(timeout=10) as client:
+            responses = await asyncio.gather(
+                *(
+                    client.post(
+                        url,
+                        content=payload("lead_add"),
+                        headers={**AMO_HEADERS, "X-Amocrm-Requestid": f"kill-{n}"},
+                    )
+                    for n in range(count)
+                )
+            )
+        assert [r.status_code for r in responses] == [200] * count
+    finally:
+        process.send_signal(signal.SIGKILL)
+        await process.wait()
+    assert process.returncode == -signal.SIGKILL
+
+    restarted = WebhookJournal(folder)
+    ids = {d.delivery_id for d in await restarted.deliveries()}
+    assert ids == {f"kill-{n}" for n in range(count)}
+    await restarted.record_delivery(make_delivery(1))
+    assert len(await restarted.deliveries()) == count + 1
+    await restarted.close()
