@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from amo_desktop.core.webhooks.records import RejectReason
+
 ENTITY_KINDS = {
     "lead": QT_TRANSLATE_NOOP("WebhookVocabulary", "lead"),
     "contact": QT_TRANSLATE_NOOP("WebhookVocabulary", "contact"),
@@ -40,17 +42,20 @@ def action_label(action: str) -> str:
     return QCoreApplication.translate("WebhookVocabulary", source) if source else action
 
 
-# The receiver's stable reason words for a refused request.
 REJECTION_REASONS = {
-    "bad_secret": QT_TRANSLATE_NOOP("WebhookVocabulary", "wrong or missing secret"),
-    "method_not_allowed": QT_TRANSLATE_NOOP("WebhookVocabulary", "not a POST request"),
-    "unsupported_media_type": QT_TRANSLATE_NOOP(
+    RejectReason.BAD_SECRET: QT_TRANSLATE_NOOP("WebhookVocabulary", "wrong or missing secret"),
+    RejectReason.METHOD_NOT_ALLOWED: QT_TRANSLATE_NOOP("WebhookVocabulary", "not a POST request"),
+    RejectReason.UNSUPPORTED_MEDIA_TYPE: QT_TRANSLATE_NOOP(
         "WebhookVocabulary", "not a form body (wrong content type)"
     ),
-    "empty_body": QT_TRANSLATE_NOOP("WebhookVocabulary", "empty body"),
-    "too_large": QT_TRANSLATE_NOOP("WebhookVocabulary", "body too large"),
-    "bad_body": QT_TRANSLATE_NOOP("WebhookVocabulary", "body is not a webhook form"),
-    "not_found": QT_TRANSLATE_NOOP("WebhookVocabulary", "wrong path"),
+    RejectReason.EMPTY_BODY: QT_TRANSLATE_NOOP("WebhookVocabulary", "empty body"),
+    RejectReason.BAD_BODY: QT_TRANSLATE_NOOP("WebhookVocabulary", "body is not a webhook form"),
+    RejectReason.TOO_LARGE: QT_TRANSLATE_NOOP("WebhookVocabulary", "body too large"),
+    RejectReason.TIMEOUT: QT_TRANSLATE_NOOP("WebhookVocabulary", "the sender was too slow"),
+    RejectReason.NOT_FOUND: QT_TRANSLATE_NOOP("WebhookVocabulary", "wrong path"),
+    RejectReason.STORAGE_FAILED: QT_TRANSLATE_NOOP(
+        "WebhookVocabulary", "could not be saved to the journal"
+    ),
 }
 
 

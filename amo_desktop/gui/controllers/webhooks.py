@@ -1,0 +1,271 @@
+"""The Webhooks page's controller: runs the listener and the forwarder, replays, manages the
+account's subscriptions and runs the two-way check, reporting everything by signals."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import httpx
+from PySide6.QtCore import QObject, Signal, Slot
+
+from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.service import AppCore, ProfileSession
+from amo_desktop.core.webhooks.events import AccountRef, Delivery, WebhookEvent
+from amo_desktop.core.webhooks.forwarder import Forwarder, send_delivery
+from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
+from amo_desktop.core.webhooks.receiver import DEFAULT_PATH, WebhookReceiver
+from amo_desktop.core.webhooks.records import ForwardResult
+from amo_desktop.core.webhooks.summary import PipelineNames, summarize
+from amo_desktop.gui.controllers.base import AsyncController
+from amo_desktop.gui.language import current_language
+from amo_desktop.gui.tasks import TaskRunner
+from amo_desktop.gui.webhooks.listener_panel import ListenerSettings
+from amo_desktop.gui.webhooks.rows import EventRow
+
+REPLAY_TIMEOUT = 10.0
+
+
+def backend_webhook_url(backend_url: str | None) -> str:
+    """The seed backend's webhook endpoint under ``backend_url`` (empty when none is set)."""
+    if not backend_url:
+        return ""
+    return backend_url.rstrip("/") + DEFAULT_PATH
+
+
+def new_secret() -> str:
+    """A fresh shared secret for the listener's address (URL-safe, 128 bits)."""
+    return secrets.token_urlsafe(16)
+
+
+class WebhooksController(AsyncController):
+    """Serves the Webhooks page for one profile.
+
+    Signals:
+        listening(str, int, str): host, real port and the full URL (with the secret).
+        stopped(): the listener is down (after ``stop`` or a failed start).
+        eventsReady(object): a ``list[EventRow]`` of one delivery, summaries included.
+        rejected(object): a ``Rejection``.
+        forwarded(object): a ``ForwardResult`` of the live forwarder.
+        replayed(object): a ``ForwardResult`` of a replay.
+        secretChanged(str): the listener's shared secret.
+        forwardTargetSuggested(str): the backend's webhook URL, when a backend is set.
+        subscriptionsReady(object): ``list[WebhookSubscription]``.
+        subscribed(object): the ``WebhookSubscription`` just made.
+        unsubscribed(str): the destination just removed.
+        syncCheckFinished(object): the two-way check's report.
+    Failures arrive through ``failed(action, AmoError)`` with the actions ``listen``,
+    ``replay``, ``subscriptions``, ``subscribe``, ``unsubscribe`` and ``sync_check``.
+    """
+
+    listening = Signal(str, int, str)
+    stopped = Signal()
+    eventsReady = Signal(object)
+    rejected = Signal(object)
+    forwarded = Signal(object)
+    replayed = Signal(object)
+    secretChanged = Signal(str)
+    forwardTargetSuggested = Signal(str)
+    subscriptionsReady = Signal(object)
+    subscribed = Signal(object)
+    unsubscribed = Signal(str)
+    syncCheckFinished = Signal(object)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        core: AppCore,
+        profile_name: str,
+        parent: QObject | None = None,
+        *,
+        journal_root: Callable[[str], Path],
+        language: Callable[[], str] = current_language,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(runner, parent)
+        self._core = core
+        self._profile_name = profile_name
+        self._journal_root = journal_root
+        self._language = language
+        self._client = http_client or httpx.AsyncClient(follow_redirects=False, trust_env=False)
+        self._secret = new_secret()
+        self._receiver: WebhookReceiver | None = None
+        self._journal: WebhookJournal | None = None
+        self._forward_target = ""
+        self._names: PipelineNames | None = None
+
+    # --- profile -----------------------------------------------------------------------------
+    @property
+    def session(self) -> ProfileSession:
+        return self._core.session(self._profile_name)
+
+    @property
+    def secret(self) -> str:
+        return self._secret
+
+    @property
+    def receiver(self) -> WebhookReceiver | None:
+        return self._receiver
+
+    @Slot(str)
+    def set_profile(self, name: str) -> None:
+        """Follow a profile switch: stop listening for the old one, offer the new defaults."""
+        self._profile_name = name
+        self._names = None
+        self.stop()
+        self.load_defaults()
+
+    @Slot()
+    def load_defaults(self) -> None:
+        """Announce the secret and, when the profile has a backend, its webhook URL."""
+        self.secretChanged.emit(self._secret)
+        profile = self.session.profile()
+        suggestion = backend_webhook_url(profile.backend_url if profile else None)
+        if suggestion:
+            self.forwardTargetSuggested.emit(suggestion)
+
+    @Slot()
+    def regenerate_secret(self) -> None:
+        self._secret = new_secret()
+        self.secretChanged.emit(self._secret)
+
+    # --- listening ---------------------------------------------------------------------------
+    @Slot(object)
+    def start(self, settings: ListenerSettings) -> None:
+        if self._receiver is not None:
+            return
+        self._run("listen", self._start(settings), self._started)
+
+    async def _start(self, settings: ListenerSettings) -> WebhookReceiver:
+        journal = WebhookJournal(journal_folder(self._journal_root(self._profile_name)))
+        self._forward_target = settings.forward_to
+        forwarder = (
+            Forwarder(settings.forward_to, journal, client=self._client, on_result=self._forwarded)
+            if settings.forward_to
+            else None
+        )
+        receiver = WebhookReceiver(
+            journal,
+            host=settings.host,
+            port=settings.port,
+            path=settings.path,
+            secret=settings.secret or None,
+            forwarder=forwarder,
+            expected_account=self._expected_account(),
+            on_delivery=self._delivered,
+            on_rejected=self.rejected.emit,
+        )
+        try:
+            await receiver.start()
+        except BaseException:
+            await journal.close()
+            raise
+        self._journal = journal
+        self._receiver = receiver
+        return receiver
+
+    def _started(self, receiver: WebhookReceiver) -> None:
+        self.listening.emit(receiver.host, receiver.port, receiver.url)
+
+    @Slot()
+    def stop(self) -> None:
+        receiver, journal = self._receiver, self._journal
+        self._receiver = None
+        if receiver is None or journal is None:
+            return
+
+        async def shut_down() -> None:
+            await receiver.stop()
+            await journal.close()
+
+        self._run("listen", shut_down(), lambda _none: self.stopped.emit())
+
+    async def aclose(self) -> None:
+        """Stop listening and close the HTTP client (the app calls this on exit)."""
+        receiver, journal = self._receiver, self._journal
+        self._receiver = None
+        if receiver is not None:
+            await receiver.stop()
+        if journal is not None:
+            await journal.close()
+        await self._client.aclose()
+
+    def _expected_account(self) -> AccountRef | None:
+        profile = self.session.profile()
+        if profile is None or profile.account_id is None:
+            return None
+        return AccountRef(id=str(profile.account_id))
+
+    def _delivered(self, delivery: Delivery, events: list[WebhookEvent]) -> None:
+        # Summaries may look up stage names through the API, so they run as a task; the
+        # listener's callback must return at once.
+        self._runner.start(
+            self._summarize(delivery, events),
+            self.eventsReady.emit,
+            lambda error: self.failed.emit("summary", error),
+        )
+
+    async def _summarize(self, delivery: Delivery, events: list[WebhookEvent]) -> list[EventRow]:
+        language = self._language()
+        names = self._pipeline_names()
+        forwarding = bool(self._forward_target)
+        return [
+            EventRow(
+                delivery=delivery,
+                event=event,
+                summary=await summarize(event, language, names),
+                forwarding=forwarding,
+            )
+            for event in events
+        ]
+
+    def _pipeline_names(self) -> PipelineNames | None:
+        if self.session.profile() is None:
+            return None
+        if self._names is None:
+            self._names = PipelineNames(self.session.pipelines)
+        return self._names
+
+    def _forwarded(self, result: ForwardResult) -> None:
+        self.forwarded.emit(result)
+
+    # --- replay ------------------------------------------------------------------------------
+    @Slot(object, str)
+    def replay(self, delivery: Delivery, url: str) -> None:
+        """Send ``delivery`` again, byte for byte, to ``url`` or (empty) the forward target."""
+        target = url or self._forward_target
+        if not target:
+            error = AmoError(ErrorCode.REPLAY_FAILED, {"url": "—"}, debug="no forward target")
+            self.failed.emit("replay", error)
+            return
+        self._run("replay", self._replay(delivery, target), self.replayed.emit)
+
+    async def _replay(self, delivery: Delivery, target: str) -> ForwardResult:
+        result = await send_delivery(
+            self._client, delivery, target, timeout=REPLAY_TIMEOUT, replay=True
+        )
+        if self._journal is not None:
+            await self._journal.record_forward(result)
+        return result
+
+    # --- subscriptions -----------------------------------------------------------------------
+    @Slot()
+    def load_subscriptions(self) -> None:
+        self._run("subscriptions", self.session.list_webhooks(), self.subscriptionsReady.emit)
+
+    @Slot(str, object)
+    def subscribe(self, destination: str, events: Sequence[str]) -> None:
+        def done(subscription: object) -> None:
+            self.subscribed.emit(subscription)
+            self.load_subscriptions()
+
+        self._run("subscribe", self.session.subscribe_webhook(destination, tuple(events)), done)
+
+    @Slot(str)
+    def unsubscribe(self, destination: str) -> None:
+        def done(_none: object) -> None:
+            self.unsubscribed.emit(destination)
+            self.load_subscriptions()
+
+        self._run("unsubscribe", self.session.unsubscribe_webhook(destination), done)
