@@ -1169,6 +1169,26 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ),
         ("sync check", "webhook"),
     ),
+    _entry(
+        ErrorCode.WEBHOOKS_NOT_ALLOWED,
+        (
+            "Webhooks can't be managed for this account",
+            "amoCRM refused to change the webhook subscriptions (HTTP {status}).",
+            "Webhooks through the API need an administrator's access and, on some plans, a "
+            "higher tariff (amoCRM: Extended or Professional; Kommo: Advanced or higher). Ask "
+            "an administrator to connect, or add the webhook by hand in amoCRM: Settings → "
+            "Integrations → Web hooks.",
+        ),
+        (
+            "Керувати вебхуками для цього акаунта не можна",
+            "amoCRM відмовила змінити підписки на вебхуки (HTTP {status}).",
+            "Для вебхуків через API потрібен доступ адміністратора, а на деяких тарифах — "
+            "вищий тарифний план (amoCRM: «Розширений» або «Професійний»; Kommo: Advanced "
+            "або вищий). Попросіть адміністратора підключитися або додайте вебхук вручну в "
+            "amoCRM: Налаштування → Інтеграції → Web hooks.",
+        ),
+        ("webhooks not allowed",),
+    ),
     # Command line
     _entry(
         ErrorCode.USAGE,

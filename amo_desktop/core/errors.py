@@ -88,6 +88,7 @@ class ErrorCode(StrEnum):
     EVENT_NOT_FOUND = "webhook.event_not_found"
     REPLAY_FAILED = "webhook.replay_failed"
     SYNC_CHECK_FAILED = "webhook.sync_check_failed"
+    WEBHOOKS_NOT_ALLOWED = "webhook.not_allowed"
     # Command line
     USAGE = "cli.usage"
     SECRET_IN_ARGUMENT = "cli.secret_in_argument"
