@@ -1,0 +1,1 @@
+"""Controllers: QObjects that call the core on the event loop and report back by signals."""

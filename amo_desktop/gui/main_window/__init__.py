@@ -1,0 +1,1 @@
+"""The main window: Connection, Webhooks, Troubleshooting and Settings pages."""

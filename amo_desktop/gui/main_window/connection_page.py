@@ -1,0 +1,154 @@
+"""The Connection page: account and token cards, the connection test and test leads."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from amo_desktop.core.errors import AmoError
+from amo_desktop.core.models import ConnectionStatus, ConnectionTest, TokenInfo
+from amo_desktop.gui.controllers.connection_controller import ConnectionController
+from amo_desktop.gui.language import fill
+from amo_desktop.gui.main_window.account_card import AccountCard
+from amo_desktop.gui.main_window.lead_panel import LeadPanel
+from amo_desktop.gui.main_window.token_card import TokenCard
+from amo_desktop.gui.widgets.busy_indicator import BusyIndicator
+from amo_desktop.gui.widgets.error_panel import ErrorPanel
+
+
+class ConnectionPage(QScrollArea):
+    """Renders the :class:`ConnectionController`'s state and forwards the user's intents."""
+
+    def __init__(self, controller: ConnectionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionPage")
+        self.setWidgetResizable(True)
+        self._controller = controller
+        self._test: ConnectionTest | None = None
+        self._loaded_once = False
+        body = QWidget(self)
+        self.account = AccountCard(body)
+        self.token = TokenCard(body)
+        self.test_box = QGroupBox(body)
+        self.test_button = QPushButton(self.test_box)
+        self.test_button.setObjectName("testConnectionButton")
+        self.test_result = QLabel(self.test_box)
+        self.test_result.setObjectName("testConnectionResult")
+        self.test_result.setWordWrap(True)
+        test_row = QHBoxLayout(self.test_box)
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        self.leads = LeadPanel(body)
+        self.busy = BusyIndicator("connectionBusy", body)
+        self.error = ErrorPanel("connectionError", body)
+
+        grid = QGridLayout()
+        grid.addWidget(self.account, 0, 0)
+        grid.addWidget(self.token, 0, 1)
+        layout = QVBoxLayout(body)
+        layout.addLayout(grid)
+        layout.addWidget(self.test_box)
+        layout.addWidget(self.leads)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+        self.test_button.clicked.connect(controller.test_connection)
+        self.token.refreshRequested.connect(controller.refresh_now)
+        self.account.openRequested.connect(controller.open_url)
+        self.leads.openRequested.connect(controller.open_url)
+        self.leads.pipelinesRequested.connect(controller.load_pipelines)
+        self.leads.createRequested.connect(controller.create_test_lead)
+        self.leads.statusChangeRequested.connect(controller.set_lead_status)
+        controller.statusReady.connect(self._status_ready)
+        controller.tested.connect(self._tested)
+        controller.refreshed.connect(self._refreshed)
+        controller.pipelinesReady.connect(self.leads.show_pipelines)
+        controller.leadCreated.connect(self.leads.show_created)
+        controller.leadStatusChanged.connect(self.leads.show_moved)
+        controller.busyChanged.connect(self._busy_changed)
+        controller.failed.connect(self._failed)
+        self.retranslate_ui()
+
+    def load(self) -> None:
+        """Fill the page: status from the keyring and config, then ask amoCRM."""
+        self.error.clear()
+        self._controller.load_status()
+        self._controller.test_connection()
+        self._controller.load_pipelines()
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.load()
+
+    def _status_ready(self, status: ConnectionStatus) -> None:
+        self.account.show_status(status)
+        self.token.show_token(status.token)
+
+    def _tested(self, test: ConnectionTest) -> None:
+        self._test = test
+        self.error.clear()
+        self.account.show_account(test.account)
+        self._render_test()
+
+    def _refreshed(self, _token: TokenInfo) -> None:
+        self.error.clear()
+
+    def _busy_changed(self, action: str, busy: bool) -> None:
+        texts = {
+            "test": self.tr("Testing the connection…"),
+            "refresh": self.tr("Refreshing the token…"),
+            "pipelines": self.tr("Loading pipelines…"),
+            "create_lead": self.tr("Creating the lead…"),
+            "set_lead_status": self.tr("Changing the lead's status…"),
+        }
+        if action not in texts:
+            return
+        if busy:
+            self.busy.start(texts[action])
+        elif not any(self._controller.is_busy(name) for name in texts):
+            self.busy.stop()
+        if action == "test":
+            self.test_button.setEnabled(not busy)
+        if action == "refresh":
+            self.token.refresh_button.setEnabled(not busy)
+        if action in {"create_lead", "set_lead_status", "pipelines"}:
+            self.leads.set_enabled_actions(not busy)
+
+    def _failed(self, action: str, error: AmoError) -> None:
+        if action == "test":
+            self._test = None
+            self.test_result.setText("")
+        self.error.show_error(error)
+
+    def _render_test(self) -> None:
+        if self._test is not None:
+            self.test_result.setText(
+                fill(
+                    self.tr("✓ Connected to “%1” in %2 ms."),
+                    self._test.account.name,
+                    self._test.elapsed_ms,
+                )
+            )
+
+    def retranslate_ui(self) -> None:
+        self.test_box.setTitle(self.tr("Connection test"))
+        self.test_button.setText(self.tr("Test connection"))
+        self._render_test()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,102 @@
+"""The token card: kind, owner, a live "expires in" countdown and Refresh now."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
+
+from amo_desktop.core.models import TokenInfo
+from amo_desktop.gui.language import fill
+
+
+class TokenCard(QGroupBox):
+    """Signals: refreshRequested()."""
+
+    refreshRequested = Signal()
+
+    def __init__(
+        self, parent: QWidget | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("tokenCard")
+        self._clock = clock
+        self._token: TokenInfo | None = None
+        self.kind_label, self.kind = QLabel(self), QLabel(self)
+        self.kind.setObjectName("tokenKind")
+        self.owner_label, self.owner = QLabel(self), QLabel(self)
+        self.owner.setObjectName("tokenOwner")
+        self.expires_label, self.expires = QLabel(self), QLabel(self)
+        self.expires.setObjectName("tokenExpiresIn")
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.setObjectName("refreshTokenButton")
+        self.refresh_button.clicked.connect(self.refreshRequested)
+        form = QFormLayout(self)
+        form.addRow(self.kind_label, self.kind)
+        form.addRow(self.owner_label, self.owner)
+        form.addRow(self.expires_label, self.expires)
+        form.addRow(self.refresh_button)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._render_countdown)
+        self.retranslate_ui()
+
+    def show_token(self, token: TokenInfo | None) -> None:
+        self._token = token
+        self._render()
+        if token is None:
+            self._ticker.stop()
+        else:
+            self._ticker.start()
+
+    def _render(self) -> None:
+        token = self._token
+        if token is None:
+            self.kind.setText(self.tr("no token — authorize first"))
+            self.owner.setText("—")
+            self.expires.setText("—")
+            self.refresh_button.setEnabled(False)
+            return
+        self.kind.setText(
+            self.tr("long-lived token") if token.kind == "long_lived" else self.tr("OAuth tokens")
+        )
+        self.owner.setText(
+            self.tr("your backend (it refreshes them)")
+            if token.owner == "backend"
+            else self.tr("this app")
+        )
+        self.refresh_button.setEnabled(token.kind == "oauth" and token.owner == "desktop")
+        self._render_countdown()
+
+    def _render_countdown(self) -> None:
+        if self._token is None:
+            return
+        left = int(self._token.expires_at - self._clock())
+        if left <= 0:
+            self.expires.setText(self.tr("expired"))
+            return
+        days, rest = divmod(left, 86400)
+        hours, rest = divmod(rest, 3600)
+        minutes, seconds = divmod(rest, 60)
+        if days:
+            text = fill(self.tr("%1 d %2 h"), days, hours)
+        elif hours:
+            text = fill(self.tr("%1 h %2 min"), hours, minutes)
+        else:
+            text = fill(self.tr("%1 min %2 s"), minutes, seconds)
+        self.expires.setText(text)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Token"))
+        self.kind_label.setText(self.tr("Kind:"))
+        self.owner_label.setText(self.tr("Refreshed by:"))
+        self.expires_label.setText(self.tr("Expires in:"))
+        self.refresh_button.setText(self.tr("Refresh now"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""Small reusable widgets: copyable values, error panels, busy indicators, data labels."""

@@ -1,0 +1,218 @@
+"""The first-run wizard: wires the step pages to the setup and sandbox controllers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from amo_desktop.core.errors import AmoError
+from amo_desktop.core.models import ConnectionStatus, ConnectionTest
+from amo_desktop.core.platforms import Platform
+from amo_desktop.gui.controllers.sandbox_controller import SandboxController, SandboxDemo
+from amo_desktop.gui.controllers.setup_controller import SetupController
+from amo_desktop.gui.wizard.account_page import AccountPage
+from amo_desktop.gui.wizard.authorize_page import AuthorizePage
+from amo_desktop.gui.wizard.check_page import CheckPage
+from amo_desktop.gui.wizard.done_page import DonePage
+from amo_desktop.gui.wizard.keys_page import KeysPage
+from amo_desktop.gui.wizard.page_ids import PageId, page_that_fixes
+from amo_desktop.gui.wizard.welcome_page import WelcomePage
+
+
+class SetupWizard(QWizard):
+    """Welcome → Account → Keys → Authorize → Check → Done.
+
+    Signals:
+        languageRequested(str): forwarded from the welcome page's language picker.
+        dashboardRequested(str): the wizard finished for this profile name.
+    """
+
+    languageRequested = Signal(str)
+    dashboardRequested = Signal(str)
+
+    def __init__(
+        self,
+        setup: SetupController,
+        sandbox: SandboxController,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self._setup = setup
+        self._sandbox = sandbox
+        self._account_name = ""
+        self._fix_target: PageId | None = None
+
+        self.welcome = WelcomePage(language)
+        self.account = AccountPage()
+        self.keys = KeysPage()
+        self.authorize = AuthorizePage()
+        self.check = CheckPage()
+        self.done = DonePage()
+        for page_id, page in (
+            (PageId.WELCOME, self.welcome),
+            (PageId.ACCOUNT, self.account),
+            (PageId.KEYS, self.keys),
+            (PageId.AUTHORIZE, self.authorize),
+            (PageId.CHECK, self.check),
+            (PageId.DONE, self.done),
+        ):
+            self.setPage(page_id, page)
+        self._connect_pages()
+        self._connect_controllers()
+        self.finished.connect(self._finished)
+        self.retranslate_ui()
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 600)
+
+    def _connect_pages(self) -> None:
+        self.welcome.languageRequested.connect(self.languageRequested)
+        self.welcome.sandboxRequested.connect(self._sandbox.start)
+        self.keys.importRequested.connect(self._import_env)
+        self.authorize.entered.connect(self._save_settings)
+        self.authorize.browserLoginRequested.connect(self._setup.start_browser_login)
+        self.authorize.browserCancelRequested.connect(self._setup.cancel_browser_login)
+        self.authorize.codeSubmitted.connect(self._login_with_code)
+        self.authorize.tokenSubmitted.connect(self._login_with_token)
+        self.authorize.fixRequested.connect(self._go_to_fix)
+        self.check.testRequested.connect(self._setup.test_connection)
+        self.check.fixRequested.connect(self._go_to_fix)
+        self.done.entered.connect(self._setup.load_status)
+        self.done.exportRequested.connect(self._export_env)
+        self.done.pushRequested.connect(self._push_tokens)
+
+    def _connect_controllers(self) -> None:
+        setup = self._setup
+        setup.failed.connect(self._setup_failed)
+        setup.envImported.connect(self._env_imported)
+        setup.configured.connect(self._configured)
+        setup.browserLoginStarted.connect(self._browser_login_started)
+        setup.browserOpened.connect(self.authorize.browser_opened)
+        setup.loginCancelled.connect(self.authorize.browser_stopped)
+        setup.authorized.connect(self.authorize.authorized)
+        setup.connectionTested.connect(self._tested)
+        setup.statusReady.connect(self._status_ready)
+        setup.envExported.connect(self._exported)
+        setup.tokensPushed.connect(self._pushed)
+        self._sandbox.started.connect(self._sandbox_started)
+        self._sandbox.failed.connect(lambda _action, error: self.welcome.sandbox_failed(error))
+
+    # Intents from the pages.
+    def _import_env(self, path: str) -> None:
+        self.keys.import_started()
+        self._setup.import_env(path)
+
+    def _save_settings(self) -> None:
+        self._setup.configure(
+            self.account.address_input.text().strip(),
+            self.keys.client_id,
+            self.keys.client_secret,
+            self.keys.redirect_uri,
+            self.account.platform,
+        )
+
+    def _login_with_code(self, text: str) -> None:
+        self.authorize.set_waiting("code")
+        self._setup.login_with_code(text)
+
+    def _login_with_token(self, token: str) -> None:
+        self.authorize.set_waiting("token")
+        self._setup.login_with_long_lived_token(token)
+
+    def _export_env(self, path: str) -> None:
+        self.done.set_busy(self.tr("Writing the .env file…"))
+        self._setup.export_env(path)
+
+    def _push_tokens(self, backend_url: str) -> None:
+        self.done.set_busy(self.tr("Sending the tokens to the backend…"))
+        self._setup.push_tokens(backend_url)
+
+    def _go_to_fix(self) -> None:
+        target = self._fix_target
+        while target is not None and self.currentId() > target:
+            self.back()
+
+    # Results from the controllers.
+    def _sandbox_started(self, demo: SandboxDemo) -> None:
+        self.account.prefill(Platform.CUSTOM, demo.base_url)
+        self.keys.prefill(demo.client_id, demo.redirect_uri, demo.client_secret, in_keyring=False)
+        self.welcome.sandbox_started()
+
+    def _browser_login_started(self, url: str) -> None:
+        login = self._setup.browser_login
+        self.authorize.time_left = (lambda: login.seconds_left) if login else (lambda: 0.0)
+        self.authorize.browser_started(url)
+
+    def _env_imported(self, profile: object) -> None:
+        self.keys.import_finished()
+        platform = Platform(profile.platform) if profile.platform else None  # type: ignore[attr-defined]
+        self.account.prefill(platform, profile.account)  # type: ignore[attr-defined]
+        self.keys.prefill(
+            profile.client_id,  # type: ignore[attr-defined]
+            profile.redirect_uri,  # type: ignore[attr-defined]
+            in_keyring=True,
+        )
+
+    def _configured(self, _profile: object) -> None:
+        self.authorize.settings_saved(self._setup.browser_path_problem(self.keys.redirect_uri))
+
+    def _tested(self, test: ConnectionTest) -> None:
+        self._account_name = test.account.name
+        self.check.passed(test)
+
+    def _status_ready(self, status: ConnectionStatus) -> None:
+        self.done.show_summary(status, self._account_name)
+
+    def _exported(self, path: str) -> None:
+        self.done.set_busy(None)
+        self.done.exported(path)
+
+    def _pushed(self, result: object) -> None:
+        self.done.set_busy(None)
+        self.done.pushed(result)  # type: ignore[arg-type]
+
+    def _setup_failed(self, action: str, error: AmoError) -> None:
+        fix_page = page_that_fixes(error)
+        self._fix_target = fix_page
+        fix_text = self.fix_button_text(fix_page) if fix_page is not None else None
+        if action == "import_env":
+            self.keys.import_failed(error)
+        elif action in {"configure", "browser_login", "code_login", "token_login"}:
+            self.authorize.show_error(error, fix_text)
+        elif action == "test":
+            self.check.failed(error, fix_text)
+        elif action in {"export_env", "push_tokens", "status"}:
+            self.done.show_error(error)
+
+    def fix_button_text(self, page: PageId) -> str:
+        names = {
+            PageId.ACCOUNT: self.tr("Back to the account address"),
+            PageId.KEYS: self.tr("Back to the integration keys"),
+            PageId.AUTHORIZE: self.tr("Back to authorization"),
+        }
+        return names.get(page, "")
+
+    def _finished(self, result: int) -> None:
+        if result == QWizard.DialogCode.Accepted:
+            self.dashboardRequested.emit(self._setup.profile_name)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("amo-desktop — setup"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Open the dashboard"))
+        if self._fix_target is not None:
+            for panel in (self.authorize.error, self.check.error):
+                if panel.error is not None:
+                    panel.set_action(self.fix_button_text(self._fix_target))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
