@@ -1,0 +1,324 @@
+"""Secrets in the operating system's password storage, and nowhere else.
+
+Every call runs in a daemon worker thread with a time-out, because Secret Service and KWallet talk
+over D-Bus and can block on an unlock prompt. Values too long for one Windows credential
+(2,560 bytes of UTF-16) are split into parts with a crash-safe scheme: the parts of a new
+generation are written first, then the head entry that names that generation, and only then
+are the previous generation's parts removed. A crash at any point leaves either the old or the
+new value readable, and the reader checks a hash before trusting the parts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Protocol, TypeVar
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
+
+from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.keyring_names import backend_display_name, is_unusable_backend
+from amo_desktop.core.memory_keyring import MemoryKeyring
+from amo_desktop.core.paths import validate_profile_name
+from amo_desktop.core.tokens import TokenSet
+
+__all__ = ["SERVICE_NAME", "CredentialStore", "KeyringStatus", "MemoryKeyring"]
+
+SERVICE_NAME = "amo-desktop"
+CLIENT_SECRET = "client_secret"  # noqa: S105 - an entry name, not a secret
+TOKENS = "tokens"
+_INDEX = "__keys__"
+_CHUNK_MARKER = "amo-desktop-chunks:v1:"
+# 1,200 UTF-16 code units stay below Windows' 2,560-byte blob limit with room to spare.
+MAX_PART_UNITS = 1200
+_LOCKED_CAUSES = {"LockedException", "PromptDismissedException"}
+_UNAVAILABLE_CAUSES = {"SecretServiceNotAvailableException", "DBusErrorResponse"}
+
+T = TypeVar("T")
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    """What the doctor shows about the password storage."""
+
+    backend_name: str
+    usable: bool
+    error: AmoError | None = None
+
+
+def _utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _split(value: str) -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    units = 0
+    for character in value:
+        width = _utf16_units(character)
+        if units + width > MAX_PART_UNITS:
+            parts.append("".join(current))
+            current, units = [], 0
+        current.append(character)
+        units += width
+    parts.append("".join(current))
+    return parts
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+
+
+class CredentialStore:
+    """Per-profile secrets (``client_secret``, ``tokens`` and others) in the keyring."""
+
+    def __init__(self, backend: KeyringBackend | None = None, *, timeout: float = 10.0) -> None:
+        self._backend = backend
+        self._timeout = timeout
+
+    # -- backend ---------------------------------------------------------------------------
+    def _resolved(self) -> KeyringBackend:
+        if self._backend is None:
+            self._backend = keyring.get_keyring()
+        return self._backend
+
+    @property
+    def backend_name(self) -> str:
+        """A human name like "Secret Service (GNOME Keyring)" (resolves the backend)."""
+        return backend_display_name(self._resolved())
+
+    async def describe(self) -> KeyringStatus:
+        """Probe the storage with one harmless read."""
+        try:
+            await self._run(lambda backend: backend.get_password(SERVICE_NAME, "__probe__"))
+        except AmoError as error:
+            return KeyringStatus(self._name_or_unknown(), usable=False, error=error)
+        return KeyringStatus(self.backend_name, usable=True)
+
+    async def _run(self, operation: Callable[[KeyringBackend], T], *, writing: bool = False) -> T:
+        def call() -> T:
+            backend = self._resolved()
+            if is_unusable_backend(backend):
+                raise NoKeyringError(f"{type(backend).__module__} cannot store secrets")
+            return operation(backend)
+
+        try:
+            return await asyncio.wait_for(_in_daemon_thread(call), self._timeout)
+        except TimeoutError:
+            raise AmoError(
+                ErrorCode.KEYRING_TIMEOUT,
+                {"backend": self._name_or_unknown()},
+                debug=f"no answer within {self._timeout:g} s",
+            ) from None
+        except AmoError:
+            raise
+        except Exception as error:  # every backend failure becomes a typed error
+            raise self._translate(error, writing) from None
+
+    def _name_or_unknown(self) -> str:
+        return backend_display_name(self._backend) if self._backend else "system keyring"
+
+    def _translate(self, error: Exception, writing: bool) -> AmoError:
+        chain: list[BaseException] = [error]
+        while len(chain) < 8 and (chain[-1].__cause__ or chain[-1].__context__):
+            chain.append(chain[-1].__cause__ or chain[-1].__context__)  # type: ignore[arg-type]
+        names = {type(item).__name__ for item in chain}
+        text = " ".join(str(item) for item in chain).lower()
+        if (
+            isinstance(error, NoKeyringError)
+            or names & _UNAVAILABLE_CAUSES
+            or ("not available" in text or "neither running" in text)
+        ):
+            code = ErrorCode.KEYRING_UNAVAILABLE
+        elif isinstance(error, KeyringLocked) or names & _LOCKED_CAUSES or "InitError" in names:
+            code = ErrorCode.KEYRING_LOCKED
+        elif writing:
+            code = ErrorCode.KEYRING_WRITE_FAILED
+        else:
+            code = ErrorCode.KEYRING_ERROR
+        debug = f"{type(error).__name__}: {str(error)[:200]}"
+        return AmoError(code, {"backend": self._name_or_unknown()}, debug=debug)
+
+    # -- generic entries --------------------------------------------------------------------
+    async def get(self, profile: str | _Named, key: str) -> str | None:
+        entry = _entry(profile, key)
+        return await self._run(lambda backend: _read(backend, entry))
+
+    async def set(self, profile: str | _Named, key: str, value: str) -> None:
+        name, entry = _profile_name(profile), _entry(profile, key)
+
+        def write(backend: KeyringBackend) -> None:
+            _remember_key(backend, name, key)
+            _write(backend, entry, value)
+
+        await self._run(write, writing=True)
+
+    async def delete(self, profile: str | _Named, key: str) -> None:
+        entry = _entry(profile, key)
+        await self._run(lambda backend: _erase(backend, entry), writing=True)
+
+    async def delete_profile(self, profile: str | _Named) -> None:
+        """Remove every entry of the profile, including chunk parts and the key index."""
+        name = _profile_name(profile)
+
+        def erase_all(backend: KeyringBackend) -> None:
+            for key in sorted(_known_keys(backend, name) | {CLIENT_SECRET, TOKENS}):
+                _erase(backend, _entry(name, key))
+            _forget(backend, _entry(name, _INDEX))
+
+        await self._run(erase_all, writing=True)
+
+    # -- typed helpers ----------------------------------------------------------------------
+    async def get_client_secret(self, profile: str | _Named) -> str | None:
+        return await self.get(profile, CLIENT_SECRET)
+
+    async def set_client_secret(self, profile: str | _Named, secret: str) -> None:
+        await self.set(profile, CLIENT_SECRET, secret)
+
+    async def get_tokens(self, profile: str | _Named) -> TokenSet | None:
+        raw = await self.get(profile, TOKENS)
+        if raw is None:
+            return None
+        try:
+            return TokenSet.from_json(raw)
+        except (ValueError, KeyError, TypeError):
+            raise AmoError(
+                ErrorCode.KEYRING_ERROR,
+                {"backend": self._name_or_unknown()},
+                debug="the stored token bundle is unreadable",
+            ) from None
+
+    async def set_tokens(self, profile: str | _Named, tokens: TokenSet) -> None:
+        await self.set(profile, TOKENS, tokens.to_json())
+
+    async def delete_tokens(self, profile: str | _Named) -> None:
+        await self.delete(profile, TOKENS)
+
+
+async def _in_daemon_thread(call: Callable[[], T]) -> T:
+    """Run ``call`` in its own daemon thread.
+
+    Not ``asyncio.to_thread``: a keyring call stuck on D-Bus would then block the default
+    executor's shutdown and so the exit of the whole program. A daemon thread is abandoned.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def deliver(outcome: Callable[[], None]) -> None:
+        if not future.done():  # the caller may have timed out and gone
+            outcome()
+
+    def worker() -> None:
+        try:
+            result = call()
+        except BaseException as error:
+            settle = partial(deliver, partial(future.set_exception, error))
+        else:
+            settle = partial(deliver, partial(future.set_result, result))
+        with contextlib.suppress(RuntimeError):  # the event loop is already closed
+            loop.call_soon_threadsafe(settle)
+
+    threading.Thread(target=worker, name="amo-desktop-keyring", daemon=True).start()
+    return await future
+
+
+def _profile_name(profile: str | _Named) -> str:
+    return validate_profile_name(profile if isinstance(profile, str) else profile.name)
+
+
+def _entry(profile: str | _Named, key: str) -> str:
+    if not key or any(separator in key for separator in ":@/"):
+        raise ValueError(f"keyring key {key!r} must not contain ':', '@' or '/'")
+    return f"{_profile_name(profile)}:{key}"
+
+
+def _forget(backend: KeyringBackend, username: str) -> None:
+    try:
+        backend.delete_password(SERVICE_NAME, username)
+    except PasswordDeleteError:
+        pass  # already gone: deleting is idempotent
+
+
+def _parse_head(raw: str) -> tuple[str, int, str] | None:
+    if not raw.startswith(_CHUNK_MARKER):
+        return None
+    generation, count, digest = raw[len(_CHUNK_MARKER) :].split(":")
+    return generation, int(count), digest
+
+
+def _read(backend: KeyringBackend, entry: str) -> str | None:
+    raw = backend.get_password(SERVICE_NAME, entry)
+    if raw is None:
+        return None
+    head = _parse_head(raw)
+    if head is None:
+        return raw
+    generation, count, digest = head
+    parts = [backend.get_password(SERVICE_NAME, f"{entry}@{generation}/{i}") for i in range(count)]
+    value = "".join(part or "" for part in parts)
+    if any(part is None for part in parts) or _digest(value) != digest:
+        raise KeyringError(f"chunked entry {entry} is incomplete or corrupted")
+    return value
+
+
+def _old_parts(backend: KeyringBackend, entry: str) -> list[str]:
+    raw = backend.get_password(SERVICE_NAME, entry)
+    head = _parse_head(raw) if raw is not None else None
+    if head is None:
+        return []
+    generation, count, _ = head
+    return [f"{entry}@{generation}/{i}" for i in range(count)]
+
+
+def _write(backend: KeyringBackend, entry: str, value: str) -> None:
+    previous = _old_parts(backend, entry)
+    if _utf16_units(value) <= MAX_PART_UNITS and not value.startswith(_CHUNK_MARKER):
+        backend.set_password(SERVICE_NAME, entry, value)
+    else:
+        generation = secrets.token_hex(4)
+        parts = _split(value)
+        for index, part in enumerate(parts):
+            backend.set_password(SERVICE_NAME, f"{entry}@{generation}/{index}", part)
+        head = f"{_CHUNK_MARKER}{generation}:{len(parts)}:{_digest(value)}"
+        backend.set_password(SERVICE_NAME, entry, head)
+    for part_name in previous:
+        _forget(backend, part_name)
+
+
+def _erase(backend: KeyringBackend, entry: str) -> None:
+    parts = _old_parts(backend, entry)
+    _forget(backend, entry)
+    for part_name in parts:
+        _forget(backend, part_name)
+
+
+def _known_keys(backend: KeyringBackend, profile: str) -> set[str]:
+    raw = backend.get_password(SERVICE_NAME, f"{profile}:{_INDEX}")
+    try:
+        keys = json.loads(raw) if raw else []
+    except ValueError:
+        keys = []
+    return {key for key in keys if isinstance(key, str)}
+
+
+def _remember_key(backend: KeyringBackend, profile: str, key: str) -> None:
+    # The index lets delete_profile find keys it was not told about; written before the value
+    # so that a crash never leaves an entry nobody can find.
+    known = _known_keys(backend, profile)
+    if key not in known:
+        index = json.dumps(sorted(known | {key}))
+        backend.set_password(SERVICE_NAME, f"{profile}:{_INDEX}", index)
