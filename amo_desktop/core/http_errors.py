@@ -39,8 +39,8 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
 def error_from_exception(error: httpx.HTTPError) -> AmoError:
     """Map an httpx transport exception to a person-readable error."""
     request = _request_of(error)
-    host = request.url.host if request is not None else ""
-    where = f"{request.method} {request.url.host}{request.url.path}" if request else "request"
+    host = target_host(request) if request is not None else ""
+    where = f"{request.method} {host}{request.url.path}" if request is not None else "request"
     debug = f"{where}: {type(error).__name__}: {error}"
     details = {"host": host}
     if isinstance(error, httpx.TimeoutException):
@@ -71,6 +71,11 @@ def _request_of(error: httpx.HTTPError) -> httpx.Request | None:
         return None
 
 
+def target_host(request: httpx.Request) -> str:
+    """The host the request was meant for (its Host header survives a rerouting proxy)."""
+    return request.headers.get("host") or request.url.host
+
+
 def problem_body(response: httpx.Response) -> dict[str, Any] | None:
     """The JSON object of an error answer, or ``None`` for HTML, text or an empty body."""
     content_type = response.headers.get("content-type", "").lower()
@@ -91,7 +96,9 @@ def is_html(response: httpx.Response) -> bool:
 def debug_note(response: httpx.Response) -> str:
     """Status, request line, request id and amo's own explanation; never a secret."""
     request = response.request
-    parts = [f"HTTP {response.status_code} {request.method} {request.url.host}{request.url.path}"]
+    parts = [
+        f"HTTP {response.status_code} {request.method} {target_host(request)}{request.url.path}"
+    ]
     request_id = response.headers.get("x-request-id")
     if request_id:
         parts.append(f"X-Request-Id {request_id}")
@@ -140,7 +147,7 @@ def error_from_response(response: httpx.Response) -> AmoError:
     """Map a non-2xx answer from the amoCRM API to a person-readable error."""
     status = response.status_code
     debug = debug_note(response)
-    host = response.request.url.host
+    host = target_host(response.request)
     body = problem_body(response)
     if 300 <= status < 400:
         return AmoError(ErrorCode.WRONG_HOST, {"host": host, "status": status}, debug=debug)
@@ -180,7 +187,7 @@ def json_object(response: httpx.Response) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise AmoError(
             ErrorCode.BAD_RESPONSE,
-            {"status": response.status_code, "host": response.request.url.host},
+            {"status": response.status_code, "host": target_host(response.request)},
             debug=f"{debug_note(response)}; expected a JSON object",
         )
     return body

@@ -24,6 +24,7 @@ from amo_desktop.core.http_errors import (
     error_from_response,
     is_html,
     problem_body,
+    target_host,
 )
 from amo_desktop.core.platforms import AccountAddress, Platform, is_platform_host
 from amo_desktop.core.tokens import TokenSet
@@ -153,7 +154,7 @@ _INVALID_CLIENT_TEXTS = ("некорректный клиент", "автори�
 
 def _token_error(response: httpx.Response, grant: str) -> AmoError:
     status = response.status_code
-    host = response.request.url.host
+    host = target_host(response.request)
     debug = debug_note(response)
     if is_html(response) and (300 <= status < 400 or status == 404):
         return AmoError(ErrorCode.WRONG_HOST, {"host": host, "status": status}, debug=debug)
@@ -174,19 +175,21 @@ def _token_error(response: httpx.Response, grant: str) -> AmoError:
     return AmoError(ErrorCode.CODE_INVALID, {"host": host}, debug=debug)
 
 
-def _token_set(body: dict[str, Any], response: httpx.Response, now: float) -> TokenSet:
+def _token_set(
+    body: dict[str, Any], response: httpx.Response, now: float, account_host: str
+) -> TokenSet:
     try:
-        tokens = TokenSet.from_oauth_response(body, now, account_host=response.request.url.host)
+        tokens = TokenSet.from_oauth_response(body, now, account_host=account_host)
     except AmoError as error:
         raise AmoError(
             ErrorCode.BAD_RESPONSE,
-            {"status": response.status_code, "host": response.request.url.host},
+            {"status": response.status_code, "host": target_host(response.request)},
             debug=f"{debug_note(response)}; {error.debug}",
         ) from None
     if tokens.refresh_token is None:
         raise AmoError(
             ErrorCode.BAD_RESPONSE,
-            {"status": response.status_code, "host": response.request.url.host},
+            {"status": response.status_code, "host": target_host(response.request)},
             debug=f"{debug_note(response)}; token answer without a refresh token",
         )
     return tokens
@@ -211,10 +214,10 @@ async def _post_token(
     if not isinstance(body, dict):
         raise AmoError(
             ErrorCode.BAD_RESPONSE,
-            {"status": response.status_code, "host": response.request.url.host},
+            {"status": response.status_code, "host": target_host(response.request)},
             debug=f"{debug_note(response)}; token answer is not JSON",
         )
-    return _token_set(body, response, clock())
+    return _token_set(body, response, clock(), address.host)
 
 
 async def exchange_code(
