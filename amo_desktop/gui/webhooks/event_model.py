@@ -98,7 +98,7 @@ class WebhookEventModel(QAbstractTableModel):
         *,
         max_rows: int = 5000,
         flush_interval_ms: int = 50,
-        batch_size: int = 1000,
+        batch_size: int = 500,
     ) -> None:
         super().__init__(parent)
         self._max_rows = max_rows

@@ -46,6 +46,14 @@ def local_url(host: str, port: int, path: str, secret: str) -> str:
     return f"http://{shown_host}:{port}{path}{query}"
 
 
+def _show(label: QLabel, text: str, style: str) -> None:
+    # Forward results arrive per delivery; re-polishing a style sheet each time is costly.
+    if label.text() != text:
+        label.setText(text)
+    if label.styleSheet() != style:
+        label.setStyleSheet(style)
+
+
 class ListenerPanel(QGroupBox):
     """Start/stop, address, secret and forward target of the local webhook listener.
 
@@ -207,16 +215,13 @@ class ListenerPanel(QGroupBox):
         self.start_stop.setText(self.tr("Stop") if self._listening else self.tr("Start listening"))
         self.start_stop.setAccessibleName(self.start_stop.text())
         if self._listening:
-            self.listener_state.setText(self.tr("Listening on %1").replace("%1", self._url_shown()))
-            self.listener_state.setStyleSheet(OK_STYLE)
+            text = self.tr("Listening on %1").replace("%1", self._url_shown())
+            _show(self.listener_state, text, OK_STYLE)
         elif self._listener_error:
-            self.listener_state.setText(
-                self.tr("Not listening: %1").replace("%1", self._listener_error)
-            )
-            self.listener_state.setStyleSheet(FAIL_STYLE)
+            text = self.tr("Not listening: %1").replace("%1", self._listener_error)
+            _show(self.listener_state, text, FAIL_STYLE)
         else:
-            self.listener_state.setText(self.tr("Not listening"))
-            self.listener_state.setStyleSheet(IDLE_STYLE)
+            _show(self.listener_state, self.tr("Not listening"), IDLE_STYLE)
         self._render_url()
         self._render_forward()
 
@@ -224,30 +229,27 @@ class ListenerPanel(QGroupBox):
         result = self._forward_result
         target = self.forward_to.text().strip()
         if not target:
-            self.forward_state.setText(self.tr("Forwarding is off: events are only shown here."))
-            self.forward_state.setStyleSheet(IDLE_STYLE)
+            text, style = self.tr("Forwarding is off: events are only shown here."), IDLE_STYLE
         elif not self._listening or result is None:
-            self.forward_state.setText(self.tr("Forwarding: waiting for the first event"))
-            self.forward_state.setStyleSheet(IDLE_STYLE)
+            text, style = self.tr("Forwarding: waiting for the first event"), IDLE_STYLE
         elif result.ok:
-            self.forward_state.setText(
+            text = (
                 self.tr("Forwarding healthy: last answer %1 in %2 ms")
                 .replace("%1", str(result.status))
                 .replace("%2", f"{result.elapsed_ms:.0f}")
             )
-            self.forward_state.setStyleSheet(OK_STYLE)
+            style = OK_STYLE
         else:
             problem = (
                 self.tr("answer %1").replace("%1", str(result.status))
                 if result.status is not None
                 else result.error or ""
             )
-            self.forward_state.setText(
-                self.tr("Forwarding failing: %1. Events are still recorded here.").replace(
-                    "%1", problem
-                )
+            text = self.tr("Forwarding failing: %1. Events are still recorded here.").replace(
+                "%1", problem
             )
-            self.forward_state.setStyleSheet(FAIL_STYLE)
+            style = FAIL_STYLE
+        _show(self.forward_state, text, style)
 
     def _render_url(self) -> None:
         settings = self.settings()
