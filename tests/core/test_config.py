@@ -1,0 +1,161 @@
+"""The settings file: profiles, current profile, language, atomic writes, damage handling."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from amo_desktop.core import config as config_module
+from amo_desktop.core.config import ConfigStore, Profile, WebhookSettings
+from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.platforms import Platform
+
+CLIENT_ID = "1a2b3c4d-1234-5678-9abc-0123456789ab"
+
+
+def make_profile(name: str = "default", **changes: object) -> Profile:
+    values: dict[str, object] = {
+        "name": name,
+        "platform": Platform.KOMMO,
+        "account": "shop.kommo.com",
+        "client_id": CLIENT_ID,
+        "redirect_uri": "https://example.com/callback/",
+    }
+    values.update(changes)
+    return Profile(**values)  # type: ignore[arg-type]
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path)
+    profile = make_profile(
+        backend_url="http://127.0.0.1:8000",
+        token_owner="backend",
+        account_id=31415,
+        account_name="Shop",
+        webhook=WebhookSettings(port=9000, forward_to="http://127.0.0.1:8000/hook"),
+    )
+    store.save(profile)
+    assert store.load("default") == profile
+    assert ConfigStore(tmp_path).get("default") == profile
+    assert store.get("missing") is None
+    assert profile.address.host == "shop.kommo.com"
+    assert profile.address.token_url == "https://shop.kommo.com/oauth2/access_token"
+
+
+def test_file_is_versioned_private_and_has_no_secret_fields(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path)
+    store.save(make_profile())
+    document = json.loads(store.path.read_text())
+    assert document["version"] == 1
+    assert document["current"] == "default"
+    assert document["language"] is None
+    assert set(document["profiles"]["default"]) == {
+        "platform",
+        "account",
+        "client_id",
+        "redirect_uri",
+        "backend_url",
+        "token_owner",
+        "account_id",
+        "account_name",
+        "webhook",
+    }
+    assert "secret" not in json.dumps(document).replace("secret_in_keyring", "")
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".config-")]
+
+
+def test_custom_platform_profile(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path)
+    store.save(make_profile(platform=Platform.CUSTOM, account="http://127.0.0.1:8123"))
+    address = store.load("default").address
+    assert address.api_url("account") == "http://127.0.0.1:8123/api/v4/account"
+
+
+def test_list_delete_rename_and_current(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path)
+    assert store.list() == [] and store.current is None
+    store.save(make_profile("shop"))
+    store.save(make_profile("demo"))
+    assert [p.name for p in store.list()] == ["demo", "shop"]
+    assert store.current == "shop"
+    store.set_current("demo")
+    renamed = store.rename("demo", "sandbox")
+    assert renamed.name == "sandbox" and store.current == "sandbox"
+    with pytest.raises(AmoError) as caught:
+        store.rename("sandbox", "shop")
+    assert caught.value.code is ErrorCode.PROFILE_EXISTS
+    with pytest.raises(AmoError) as caught:
+        store.rename("nope", "other")
+    assert caught.value.code is ErrorCode.PROFILE_NOT_FOUND
+    with pytest.raises(AmoError) as caught:
+        store.rename("shop", "bad name")
+    assert caught.value.code is ErrorCode.INVALID_PROFILE_NAME
+    with pytest.raises(AmoError) as caught:
+        store.set_current("nope")
+    assert caught.value.code is ErrorCode.PROFILE_NOT_FOUND
+    assert store.delete("sandbox") and not store.delete("sandbox")
+    assert store.current is None
+    with pytest.raises(AmoError) as caught:
+        store.load("sandbox")
+    assert caught.value.code is ErrorCode.PROFILE_NOT_FOUND
+
+
+def test_update_and_language(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path)
+    store.save(make_profile())
+    assert store.update("default", account_name="Shop").account_name == "Shop"
+    assert store.language is None
+    store.set_language("uk")
+    assert ConfigStore(tmp_path).language == "uk"
+    with pytest.raises(ValueError):
+        store.set_language("de")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[1, 2]",
+        '{"version": 99, "profiles": {}}',
+    ],
+)
+def test_damaged_file_is_reported_and_kept(tmp_path: Path, content: str) -> None:
+    store = ConfigStore(tmp_path)
+    store.path.write_text(content)
+    with pytest.raises(AmoError) as caught:
+        store.list()
+    assert caught.value.code is ErrorCode.CONFIG_UNREADABLE
+    assert caught.value.details["path"] == str(store.path)
+    with pytest.raises(AmoError):
+        store.save(make_profile())
+    assert store.path.read_text() == content  # never silently wiped
+    assert store.path.with_name("config.json.bak").read_text() == content
+
+
+def test_migration_hook_upgrades_old_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def from_zero(document: dict[str, object]) -> dict[str, object]:
+        return {"profiles": {"default": document["profile"]}, "current": "default"}
+
+    monkeypatch.setitem(config_module.MIGRATIONS, 0, from_zero)
+    legacy = make_profile().to_dict()
+    (tmp_path / "config.json").write_text(json.dumps({"profile": legacy}))
+    store = ConfigStore(tmp_path)
+    assert store.load("default") == make_profile()
+    store.set_language("en")
+    assert json.loads(store.path.read_text())["version"] == 1
+
+
+def test_a_malformed_profile_is_reported_but_not_dropped(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path)
+    store.path.write_text('{"version": 1, "profiles": {"x": {"platform": "nowhere"}}}')
+    with pytest.raises(AmoError) as caught:
+        store.load("x")
+    assert caught.value.code is ErrorCode.CONFIG_UNREADABLE
+    store.save(make_profile())
+    assert json.loads(store.path.read_text())["profiles"]["x"] == {"platform": "nowhere"}
