@@ -1,0 +1,166 @@
+"""The blocking helper, the ``/_sandbox/`` controls and the foreground runner."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from amo_desktop.sandbox import DEMO_CLIENT_ID, ThreadedSandbox
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def admin(threaded_sandbox: ThreadedSandbox) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=threaded_sandbox.base_url) as http:
+        yield http
+
+
+def test_state_summary_hides_the_secret_unless_asked(
+    threaded_sandbox: ThreadedSandbox, admin: httpx.Client
+) -> None:
+    summary = admin.get("/_sandbox/state").json()
+    demo = summary["demo_integration"]
+    assert demo["client_id"] == DEMO_CLIENT_ID
+    assert demo["redirect_uri"] == "http://localhost:3000/api/v1/integrations/amo-crm/callback"
+    assert "client_secret" not in demo
+    assert (
+        threaded_sandbox.state.demo_integration.client_secret
+        not in admin.get("/_sandbox/state").text
+    )
+    with_secret = admin.get("/_sandbox/state", params={"include_secret": "1"}).json()
+    assert with_secret["demo_integration"]["client_secret"] == (
+        threaded_sandbox.state.demo_integration.client_secret
+    )
+    assert summary["account"] == {
+        "id": 31415926,
+        "name": "Демо-компанія",
+        "subdomain": "demo",
+        "domain": "amocrm.ru",
+    }
+
+
+def test_a_whole_flow_driven_from_outside(admin: httpx.Client) -> None:
+    integration = admin.post(
+        "/_sandbox/integrations", json={"redirect_uri": "http://127.0.0.1:8765/callback"}
+    ).json()
+    code = admin.post(
+        "/_sandbox/authorization-code", json={"client_id": integration["client_id"]}
+    ).json()
+    assert code["referer"] == "demo.amocrm.ru"
+    tokens = admin.post(
+        "/oauth2/access_token",
+        json={
+            "client_id": integration["client_id"],
+            "client_secret": integration["client_secret"],
+            "grant_type": "authorization_code",
+            "code": code["code"],
+            "redirect_uri": integration["redirect_uri"],
+        },
+    ).json()
+    auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+    assert admin.get("/api/v4/account", headers=auth).status_code == 200
+
+    admin.post("/_sandbox/inject", json={"path_prefix": "/api/v4/account", "status": 503})
+    assert admin.get("/api/v4/account", headers=auth).status_code == 503
+    log = admin.get("/_sandbox/requests", params={"path_prefix": "/api/"}).json()["requests"]
+    assert [r["status"] for r in log] == [200, 503]
+
+    assert admin.post("/_sandbox/revoke", json={}).json()["revoked"] == 1
+    assert admin.get("/api/v4/account", headers=auth).status_code == 401
+
+
+def test_clock_and_long_lived_token_controls(admin: httpx.Client) -> None:
+    token = admin.post("/_sandbox/long-lived-token", json={"days": 1}).json()["access_token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    assert admin.get("/api/v4/account", headers=auth).status_code == 200
+    code = admin.post("/_sandbox/authorization-code", json={}).json()["code"]
+    admin.post("/_sandbox/clock/advance", json={"seconds": 3 * 86400})
+    assert admin.get("/api/v4/account", headers=auth).status_code == 401
+    state = admin.get("/_sandbox/state", params={"include_secret": "1"}).json()
+    expired = admin.post(
+        "/oauth2/access_token",
+        json={
+            "client_id": DEMO_CLIENT_ID,
+            "client_secret": state["demo_integration"]["client_secret"],
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": state["demo_integration"]["redirect_uri"],
+        },
+    )
+    assert expired.json()["hint"] == "Authorization code has expired"
+
+
+def test_admin_rejects_bad_input_with_a_400(admin: httpx.Client) -> None:
+    answer = admin.post("/_sandbox/authorization-code", json={"client_id": "nope"})
+    assert answer.status_code == 400
+    assert "unknown client_id" in answer.json()["error"]
+    assert admin.post("/_sandbox/long-lived-token", json={"days": 0}).status_code == 400
+
+
+def test_rate_limit_control_and_settling_deliveries(
+    threaded_sandbox: ThreadedSandbox, admin: httpx.Client
+) -> None:
+    assert (
+        admin.post("/_sandbox/rate-limit", json={"per_second": None}).json()["per_second"] is None
+    )
+    assert threaded_sandbox.call(lambda: threaded_sandbox.state.rate_limit_per_second) is None
+    settled = admin.post("/_sandbox/deliveries/settle", json={"timeout": 5}).json()
+    assert settled == {"settled": True, "deliveries": 0}
+    threaded_sandbox.settle_webhooks(timeout=5)
+
+
+def test_threaded_sandbox_stops_and_frees_its_port() -> None:
+    running = ThreadedSandbox()
+    running.start()
+    url = running.base_url
+    assert httpx.get(f"{url}/_sandbox/state").status_code == 200
+    running.stop()
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{url}/_sandbox/state")
+
+
+@pytest.mark.slow
+def test_python_m_sandbox_prints_keys_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "amo_desktop.sandbox", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    try:
+        assert process.stdout is not None
+        banner = ""
+        for line in process.stdout:
+            banner += line
+            if "Ctrl+C" in line:
+                break
+        found = re.search(r"running at (http://127\.0\.0\.1:\d+)", banner)
+        assert found, banner
+        summary = httpx.get(
+            f"{found.group(1)}/_sandbox/state", params={"include_secret": "1"}
+        ).json()
+        secret = summary["demo_integration"]["client_secret"]
+        assert secret in banner  # the sandbox's own demo keys are meant to be shown
+        assert f"--client-id {DEMO_CLIENT_ID}" in banner
+        assert "--client-secret-stdin" in banner
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, err
+    assert "Sandbox stopped." in out
+    assert "Traceback" not in err
