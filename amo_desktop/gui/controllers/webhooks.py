@@ -13,11 +13,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.service import AppCore, ProfileSession
 from amo_desktop.core.webhooks.events import AccountRef, Delivery, WebhookEvent
-from amo_desktop.core.webhooks.forwarder import Forwarder, send_delivery
+from amo_desktop.core.webhooks.forwarder import Forwarder
 from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
 from amo_desktop.core.webhooks.receiver import DEFAULT_PATH, WebhookReceiver
 from amo_desktop.core.webhooks.records import ForwardResult
+from amo_desktop.core.webhooks.replay import replay
 from amo_desktop.core.webhooks.summary import PipelineNames, summarize
+from amo_desktop.core.webhooks.synccheck import EventWaiter, run_sync_check
 from amo_desktop.gui.controllers.base import AsyncController
 from amo_desktop.gui.language import current_language
 from amo_desktop.gui.tasks import TaskRunner
@@ -92,6 +94,7 @@ class WebhooksController(AsyncController):
         self._secret = new_secret()
         self._receiver: WebhookReceiver | None = None
         self._journal: WebhookJournal | None = None
+        self._waiter = EventWaiter()
         self._forward_target = ""
         self._names: PipelineNames | None = None
 
@@ -111,9 +114,18 @@ class WebhooksController(AsyncController):
     @Slot(str)
     def set_profile(self, name: str) -> None:
         """Follow a profile switch: stop listening for the old one, offer the new defaults."""
+        receiver, self._receiver = self._receiver, None
+        journal, self._journal = self._journal, None
+
+        async def leave_profile() -> None:
+            if receiver is not None:
+                await receiver.stop()
+            if journal is not None:
+                await journal.close()
+
         self._profile_name = name
         self._names = None
-        self.stop()
+        self._run("listen", leave_profile(), lambda _none: self.stopped.emit())
         self.load_defaults()
 
     @Slot()
@@ -138,7 +150,7 @@ class WebhooksController(AsyncController):
         self._run("listen", self._start(settings), self._started)
 
     async def _start(self, settings: ListenerSettings) -> WebhookReceiver:
-        journal = WebhookJournal(journal_folder(self._journal_root(self._profile_name)))
+        journal = self._open_journal()
         self._forward_target = settings.forward_to
         forwarder = (
             Forwarder(settings.forward_to, journal, client=self._client, on_result=self._forwarded)
@@ -154,41 +166,41 @@ class WebhooksController(AsyncController):
             forwarder=forwarder,
             expected_account=self._expected_account(),
             on_delivery=self._delivered,
+            on_event=self._waiter.feed,
             on_rejected=self.rejected.emit,
         )
-        try:
-            await receiver.start()
-        except BaseException:
-            await journal.close()
-            raise
-        self._journal = journal
+        await receiver.start()
         self._receiver = receiver
         return receiver
+
+    def _open_journal(self) -> WebhookJournal:
+        # One journal per profile for the controller's life: replays are recorded in it
+        # even after the listener has stopped.
+        if self._journal is None:
+            self._journal = WebhookJournal(journal_folder(self._journal_root(self._profile_name)))
+        return self._journal
 
     def _started(self, receiver: WebhookReceiver) -> None:
         self.listening.emit(receiver.host, receiver.port, receiver.url)
 
     @Slot()
     def stop(self) -> None:
-        receiver, journal = self._receiver, self._journal
+        receiver = self._receiver
         self._receiver = None
-        if receiver is None or journal is None:
-            return
+        if receiver is not None:
+            self._run("listen", receiver.stop(), lambda _none: self.stopped.emit())
 
-        async def shut_down() -> None:
-            await receiver.stop()
+    async def _close_journal(self) -> None:
+        journal, self._journal = self._journal, None
+        if journal is not None:
             await journal.close()
-
-        self._run("listen", shut_down(), lambda _none: self.stopped.emit())
 
     async def aclose(self) -> None:
         """Stop listening and close the HTTP client (the app calls this on exit)."""
-        receiver, journal = self._receiver, self._journal
-        self._receiver = None
+        receiver, self._receiver = self._receiver, None
         if receiver is not None:
             await receiver.stop()
-        if journal is not None:
-            await journal.close()
+        await self._close_journal()
         await self._client.aclose()
 
     def _expected_account(self) -> AccountRef | None:
@@ -242,11 +254,9 @@ class WebhooksController(AsyncController):
         self._run("replay", self._replay(delivery, target), self.replayed.emit)
 
     async def _replay(self, delivery: Delivery, target: str) -> ForwardResult:
-        result = await send_delivery(
-            self._client, delivery, target, timeout=REPLAY_TIMEOUT, replay=True
+        (result,) = await replay(
+            self._open_journal(), [delivery], target, client=self._client, time_limit=REPLAY_TIMEOUT
         )
-        if self._journal is not None:
-            await self._journal.record_forward(result)
         return result
 
     # --- subscriptions -----------------------------------------------------------------------
@@ -269,3 +279,11 @@ class WebhooksController(AsyncController):
             self.load_subscriptions()
 
         self._run("unsubscribe", self.session.unsubscribe_webhook(destination), done)
+
+    # --- the two-way check -------------------------------------------------------------------
+    @Slot()
+    def run_sync_check(self) -> None:
+        """Create a test lead, move it, and wait for both webhooks through the listener."""
+        self._run(
+            "sync_check", run_sync_check(self.session, self._waiter), self.syncCheckFinished.emit
+        )

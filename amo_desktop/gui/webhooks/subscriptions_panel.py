@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from amo_desktop.core.models import DEFAULT_WEBHOOK_EVENTS, WebhookSubscription
+from amo_desktop.core.webhooks.subscriptions import disabled_reason
+from amo_desktop.gui.language import current_language
 from amo_desktop.gui.webhooks.event_model import FAILED_COLOUR
 from amo_desktop.gui.webhooks.listener_panel import FAIL_STYLE, IDLE_STYLE, OK_STYLE
 from amo_desktop.gui.widgets.data_label import mark_as_data
@@ -118,7 +120,7 @@ class SubscriptionsModel(QAbstractTableModel):
                 return ""
             return datetime.fromtimestamp(item.updated_at).strftime("%Y-%m-%d %H:%M")
         if role == Qt.ItemDataRole.ToolTipRole and item.disabled:
-            return disabled_reason()
+            return disabled_reason(current_language())
         if role == Qt.ItemDataRole.ForegroundRole and item.disabled:
             return QBrush(FAILED_COLOUR)
         if role == Qt.ItemDataRole.FontRole and item.disabled:
@@ -126,14 +128,6 @@ class SubscriptionsModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
-
-
-def disabled_reason() -> str:
-    return _tr(
-        "amoCRM turned this webhook off because the address kept failing (more than 100 bad"
-        " or missing answers within 2 hours). Make the address answer, then subscribe it again"
-        " to turn it back on."
-    )
 
 
 class SubscriptionsPanel(QWidget):
@@ -242,7 +236,8 @@ class SubscriptionsPanel(QWidget):
         disabled = [item for item in items if item.disabled]
         if disabled:
             self.disabled_warning.setText(
-                self.tr("%n webhook(s) DISABLED by amoCRM: ", "", len(disabled)) + disabled_reason()
+                self.tr("%n webhook(s) DISABLED by amoCRM: ", "", len(disabled))
+                + disabled_reason(current_language())
             )
         self.disabled_warning.setVisible(bool(disabled))
         self.status.setStyleSheet(IDLE_STYLE)

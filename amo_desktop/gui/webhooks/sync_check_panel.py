@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
-
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -18,26 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from amo_desktop.core.webhooks.synccheck import LegState, SyncCheckReport, explain, leg_label
+from amo_desktop.gui.language import current_language
 from amo_desktop.gui.webhooks.listener_panel import FAIL_STYLE, IDLE_STYLE, OK_STYLE
 
-STEP_COLOURS = {"passed": "#1b5e20", "failed": "#b3261e", "skipped": "#6b6b6b"}
-STEP_MARKS = {"passed": "✔", "failed": "✘", "skipped": "–"}
-
-
-class StepState(StrEnum):
-    PASSED = "passed"
-    FAILED = "failed"
-    SKIPPED = "skipped"
-
-
-@dataclass(frozen=True)
-class SyncStep:
-    """One leg of the check, already in the user's language."""
-
-    state: StepState
-    title: str
-    detail: str = ""
-    elapsed_ms: float | None = None
+STEP_COLOURS = {
+    LegState.PASSED: "#1b5e20",
+    LegState.FAILED: "#b3261e",
+    LegState.SKIPPED: "#6b6b6b",
+}
+STEP_MARKS = {LegState.PASSED: "✔", LegState.FAILED: "✘", LegState.SKIPPED: "–"}
 
 
 class SyncCheckPanel(QWidget):
@@ -74,27 +60,40 @@ class SyncCheckPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.steps, 1)
         self._passed: bool | None = None
+        self._report: SyncCheckReport | None = None
         self.retranslate_ui()
 
     def set_running(self, running: bool) -> None:
         self.run.setEnabled(not running)
         if running:
             self.steps.clear()
+            self._report = None
             self._passed = None
             self.result.setStyleSheet(IDLE_STYLE)
             self.result.setText(
                 self.tr("Creating a test lead and waiting for its webhooks to come back…")
             )
 
-    def show_steps(self, steps: Sequence[SyncStep], passed: bool) -> None:
+    def show_report(self, report: SyncCheckReport) -> None:
+        self._report = report
+        self._render_report()
+
+    def _render_report(self) -> None:
+        report = self._report
         self.steps.clear()
-        for step in steps:
-            latency = f"{step.elapsed_ms:.0f} ms" if step.elapsed_ms is not None else ""
-            item = QTreeWidgetItem([f"{STEP_MARKS[step.state]} {step.title}", latency, step.detail])
-            item.setForeground(0, QBrush(QColor(STEP_COLOURS[step.state])))
-            item.setToolTip(2, step.detail)
+        if report is None:
+            return
+        language = current_language()
+        for leg in report.legs:
+            latency = f"{leg.elapsed_ms:.0f} ms" if leg.elapsed_ms is not None else ""
+            detail = explain(leg, language)
+            item = QTreeWidgetItem(
+                [f"{STEP_MARKS[leg.state]} {leg_label(leg.leg, language)}", latency, detail]
+            )
+            item.setForeground(0, QBrush(QColor(STEP_COLOURS[leg.state])))
+            item.setToolTip(2, detail)
             self.steps.addTopLevelItem(item)
-        self._passed = passed
+        self._passed = report.ok
         self._render_result()
 
     def show_failure(self, text: str) -> None:
@@ -112,6 +111,11 @@ class SyncCheckPanel(QWidget):
             self.result.setStyleSheet(FAIL_STYLE)
             self.result.setText(self.tr("The check failed. The red step says where and why."))
 
+    def set_available(self, listening: bool) -> None:
+        """The check needs a running listener to see the webhooks come back."""
+        self.run.setEnabled(listening)
+        self.run.setToolTip("" if listening else self.tr("Start the listener first."))
+
     def retranslate_ui(self) -> None:
         self.explanation.setText(
             self.tr(
@@ -125,6 +129,7 @@ class SyncCheckPanel(QWidget):
         self.run.setAccessibleName(self.tr("Run the two-way check"))
         self.steps.setHeaderLabels([self.tr("Step"), self.tr("Time"), self.tr("Details")])
         self.steps.setAccessibleName(self.tr("Steps of the two-way check"))
+        self._render_report()
         self._render_result()
 
     def changeEvent(self, event: QEvent) -> None:

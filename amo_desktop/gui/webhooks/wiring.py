@@ -25,14 +25,22 @@ def connect_page(page: WebhooksPage, controller: WebhooksController) -> None:
     subscriptions.refreshRequested.connect(controller.load_subscriptions)
     subscriptions.subscribeRequested.connect(controller.subscribe)
     subscriptions.unsubscribeRequested.connect(controller.unsubscribe)
+    sync_check = page.sync_check
+    sync_check.runRequested.connect(controller.run_sync_check)
+    sync_check.set_available(False)
 
     def on_listening(host: str, port: int, url: str) -> None:
         listener.show_listening(host, port)
         page.details.set_has_forward_target(bool(listener.settings().forward_to))
         subscriptions.set_local_url(url)
+        sync_check.set_available(True)
+
+    def on_stopped() -> None:
+        listener.show_stopped()
+        sync_check.set_available(False)
 
     controller.listening.connect(on_listening)
-    controller.stopped.connect(listener.show_stopped)
+    controller.stopped.connect(on_stopped)
     controller.secretChanged.connect(listener.set_secret)
     controller.forwardTargetSuggested.connect(page.set_forward_target)
     controller.forwardTargetSuggested.connect(subscriptions.suggest_destination)
@@ -43,6 +51,7 @@ def connect_page(page: WebhooksPage, controller: WebhooksController) -> None:
     controller.subscriptionsReady.connect(subscriptions.show_subscriptions)
     controller.subscribed.connect(subscriptions.show_subscribed)
     controller.unsubscribed.connect(subscriptions.show_unsubscribed)
+    controller.syncCheckFinished.connect(sync_check.show_report)
 
     def on_busy(action: str, busy: bool) -> None:
         if action == "listen":
@@ -51,6 +60,10 @@ def connect_page(page: WebhooksPage, controller: WebhooksController) -> None:
             page.details.set_replaying(busy)
         elif action in ("subscriptions", "subscribe", "unsubscribe"):
             subscriptions.set_busy(busy)
+        elif action == "sync_check":
+            sync_check.set_running(busy)
+            if not busy:
+                sync_check.set_available(controller.receiver is not None)
 
     def on_failed(action: str, error: AmoError) -> None:
         if action == "listen":
@@ -59,6 +72,8 @@ def connect_page(page: WebhooksPage, controller: WebhooksController) -> None:
             page.details.show_replay_error(readable(error))
         elif action in ("subscriptions", "subscribe", "unsubscribe"):
             subscriptions.show_failure(readable(error))
+        elif action == "sync_check":
+            sync_check.show_failure(readable(error))
 
     controller.busyChanged.connect(on_busy)
     controller.failed.connect(on_failed)
