@@ -66,11 +66,12 @@ class ThreadedSandbox:
         finally:
             self._shutdown_loop()
 
-    def call(self, function: Callable[[], T], timeout: float = 10.0) -> T:
-        """Run ``function`` on the sandbox loop (e.g. ``lambda: state.inject(...)``)."""
+    def call(self, function: Callable[[SandboxState], T], timeout: float = 10.0) -> T:
+        """Run ``function(state)`` on the sandbox loop, e.g.
+        ``sandbox.call(lambda state: state.inject("/api/v4/leads", 503))``."""
 
         async def run() -> T:
-            return function()
+            return function(self.server.state)
 
         return self._submit(run()).result(timeout)
 

@@ -422,3 +422,12 @@ async def test_request_counters(sandbox: SandboxServer, api: httpx.AsyncClient) 
         200,
     )
     assert record.client_id == sandbox.state.demo_integration.client_id
+
+
+async def test_injected_slowness_trips_a_client_timeout(
+    sandbox: SandboxServer, api: httpx.AsyncClient
+) -> None:
+    sandbox.state.inject("/api/v4/account", None, delay=1.0)
+    with pytest.raises(httpx.ReadTimeout):
+        await api.get("/api/v4/account", timeout=0.2)
+    assert (await api.get("/api/v4/account", timeout=5)).status_code == 200

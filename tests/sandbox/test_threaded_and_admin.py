@@ -112,7 +112,7 @@ def test_rate_limit_control_and_settling_deliveries(
     assert (
         admin.post("/_sandbox/rate-limit", json={"per_second": None}).json()["per_second"] is None
     )
-    assert threaded_sandbox.call(lambda: threaded_sandbox.state.rate_limit_per_second) is None
+    assert threaded_sandbox.call(lambda state: state.rate_limit_per_second) is None
     settled = admin.post("/_sandbox/deliveries/settle", json={"timeout": 5}).json()
     assert settled == {"settled": True, "deliveries": 0}
     threaded_sandbox.settle_webhooks(timeout=5)
