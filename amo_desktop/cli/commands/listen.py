@@ -1,0 +1,305 @@
+"""``listen``: receive amoCRM webhooks, show them live, forward them on, keep them in the journal.
+
+With ``--json`` every line on stdout is one JSON object: ``listening`` first, then ``event``,
+``forward`` and ``rejected`` lines as they happen. The webhook secret never goes on the command
+line: ``--generate-secret`` makes one and keeps it in the keyring, ``--secret-stdin`` reads one;
+the stored secret is used from then on, so the URL registered in amoCRM keeps working.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Final
+
+from amo_desktop.core.errors import AmoError, ErrorCode
+
+if TYPE_CHECKING:
+    from amo_desktop.cli.context import CliContext
+    from amo_desktop.core.webhooks.events import AccountRef, WebhookEvent
+    from amo_desktop.core.webhooks.journal import WebhookJournal
+    from amo_desktop.core.webhooks.records import ForwardResult, Rejection
+    from amo_desktop.core.webhooks.summary import StatusNameResolver
+
+SECRET_KEY: Final = "webhook_secret"  # noqa: S105 - the keyring entry name, not a value
+DEFAULT_PORT: Final = 8787
+
+_TEXTS: Final = {
+    "ready": ("Listening on {url}", "Слухаю на {url}"),
+    "paste": (
+        "Give amoCRM this address (webhook settings or 'amo-desktop webhooks subscribe'); "
+        "amoCRM must be able to reach it, so for a real account put a public tunnel in front. "
+        "Ctrl-C stops.",
+        "Вкажіть цю адресу в amoCRM (налаштування вебхуків або 'amo-desktop webhooks "
+        "subscribe'); amoCRM має її досягати, тож для справжнього акаунта потрібен публічний "
+        "тунель. Ctrl-C — зупинити.",
+    ),
+    "forwarding": ("Forwarding to {url}", "Пересилаю на {url}"),
+    "secret_new": (
+        "A new secret is saved in the keyring; the address above contains it.",
+        "Новий секрет збережено у сховищі ключів; адреса вище його містить.",
+    ),
+    "stopped": (
+        "Stopped. {deliveries} deliveries, {events} events, {rejected} refused.",
+        "Зупинено. Доставок: {deliveries}, подій: {events}, відхилено: {rejected}.",
+    ),
+    "foreign": ("  (another account!)", "  (інший акаунт!)"),
+}
+
+
+def say(ctx: CliContext, key: str, **params: object) -> str:
+    english, ukrainian = _TEXTS[key]
+    return (ukrainian if ctx.language == "uk" else english).format(**params)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "listen",
+        help="receive webhooks live, forward them to the backend, keep a journal",
+        description=(
+            "Receive amoCRM webhooks on a local address, decode each event into plain words, "
+            "optionally forward every delivery unchanged to your backend, and record it in the "
+            "profile's journal (see 'amo-desktop events')."
+        ),
+    )
+    parser.add_argument("--host", help="address to bind (default: 127.0.0.1, this computer only)")
+    parser.add_argument("--port", type=int, help=f"port (default: {DEFAULT_PORT}; 0 picks one)")
+    parser.add_argument("--path", help="URL path (default: the backend's webhook path)")
+    parser.add_argument("--forward-to", metavar="URL", help="re-send every delivery here")
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--generate-secret",
+        action="store_true",
+        help="make a new secret for the URL (?secret=...) and keep it in the keyring",
+    )
+    secret.add_argument(
+        "--secret-stdin", action="store_true", help="read the URL secret from stdin, keep it"
+    )
+    secret.add_argument(
+        "--no-secret", action="store_true", help="accept deliveries without a secret"
+    )
+    secret.add_argument("--secret", metavar="S", help=argparse.SUPPRESS)
+
+
+async def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from amo_desktop.core.webhooks.forwarder import Forwarder
+    from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
+    from amo_desktop.core.webhooks.receiver import DEFAULT_PATH, WebhookReceiver
+
+    if args.secret is not None:
+        raise AmoError(ErrorCode.SECRET_IN_ARGUMENT, {"option": "--secret"})
+    session = ctx.session()
+    profile = session.profile()
+    settings = profile.webhook if profile is not None else None
+    secret, generated = await _secret(args, ctx)
+    journal = WebhookJournal(journal_folder(profile_folder(ctx)))
+    printer = LinePrinter(ctx, _names(ctx, profile))
+    forward_to = args.forward_to or (settings.forward_to if settings else None)
+    forwarder = Forwarder(forward_to, journal, on_result=printer.forward) if forward_to else None
+    receiver = WebhookReceiver(
+        journal,
+        host=args.host or (settings.host if settings else "127.0.0.1"),
+        port=args.port if args.port is not None else (settings.port if settings else DEFAULT_PORT),
+        path=args.path or (settings.path if settings else DEFAULT_PATH),
+        secret=secret,
+        forwarder=forwarder,
+        expected_account=expected_account(profile),
+        on_event=printer.event,
+        on_rejected=printer.rejected,
+    )
+    await receiver.start()
+    printer.start()
+    try:
+        printer.listening(receiver.url, forward_to, generated)
+        await asyncio.Event().wait()  # until Ctrl-C cancels us
+    except asyncio.CancelledError:
+        pass
+    finally:
+        await receiver.stop()
+        await printer.close()
+        await journal.close()
+        stats = receiver.stats
+        ctx.out.note(
+            say(
+                ctx,
+                "stopped",
+                deliveries=stats.deliveries,
+                events=stats.events,
+                rejected=stats.rejected_total,
+            )
+        )
+    return 0
+
+
+def profile_folder(ctx: CliContext) -> Any:
+    from amo_desktop.core.paths import profile_dir
+
+    return profile_dir(ctx.home, ctx.profile_name)
+
+
+def open_journal(ctx: CliContext) -> WebhookJournal:
+    from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
+
+    return WebhookJournal(journal_folder(profile_folder(ctx)))
+
+
+def expected_account(profile: Any) -> AccountRef | None:
+    """The connected account, to flag deliveries that come from another one."""
+    from amo_desktop.core.webhooks.events import AccountRef
+
+    if profile is None:
+        return None
+    subdomain = profile.address().subdomain
+    account_id = str(profile.account_id) if profile.account_id else None
+    return AccountRef(id=account_id, subdomain=subdomain) if account_id or subdomain else None
+
+
+def _names(ctx: CliContext, profile: Any) -> StatusNameResolver | None:
+    from amo_desktop.core.webhooks.summary import PipelineNames
+
+    return PipelineNames(ctx.session().pipelines) if profile is not None else None
+
+
+async def _secret(args: argparse.Namespace, ctx: CliContext) -> tuple[str | None, bool]:
+    """The URL secret to require, and whether it was just made."""
+    if args.no_secret:
+        return None, False
+    store = ctx.core.credentials
+    profile = ctx.profile_name
+    if args.generate_secret:
+        secret = secrets.token_urlsafe(24)
+        await store.set(profile, SECRET_KEY, secret)
+        return secret, True
+    if args.secret_stdin:
+        secret = ctx.read_stdin().strip()
+        if not secret:
+            raise AmoError(ErrorCode.USAGE, {"problem": "no secret on stdin", "command": "listen"})
+        await store.set(profile, SECRET_KEY, secret)
+        return secret, False
+    stored: str | None = await store.get(profile, SECRET_KEY)
+    return stored, False
+
+
+def iso_time(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="milliseconds")
+
+
+def local_time(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class LinePrinter:
+    """Prints events, forwards and rejections in arrival order (summaries may need the API)."""
+
+    def __init__(self, ctx: CliContext, names: StatusNameResolver | None) -> None:
+        self._ctx = ctx
+        self._names = names
+        self._queue: asyncio.Queue[Callable[[], Awaitable[None]]] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._print_all())
+
+    async def close(self) -> None:
+        if self._task is not None:
+            await asyncio.wait_for(self._queue.join(), 5)
+            self._task.cancel()
+
+    def listening(self, url: str, forward_to: str | None, generated: bool) -> None:
+        out = self._ctx.out
+        if out.json_mode:
+            payload: dict[str, object] = {"type": "listening", "url": url}
+            if forward_to:
+                payload["forward_to"] = forward_to
+            # The URL is meant to be copied into amoCRM, secret included.
+            out.result("", payload, redact=False)
+            return
+        out.result(say(self._ctx, "ready", url=url), {}, redact=False)
+        if forward_to:
+            out.result(say(self._ctx, "forwarding", url=forward_to), {})
+        if generated:
+            out.result(say(self._ctx, "secret_new"), {})
+        out.result(say(self._ctx, "paste"), {})
+
+    def event(self, event: WebhookEvent) -> None:
+        self._queue.put_nowait(lambda: self._print_event(event))
+
+    def forward(self, result: ForwardResult) -> None:
+        self._queue.put_nowait(lambda: self._print_forward(result))
+
+    def rejected(self, rejection: Rejection) -> None:
+        self._queue.put_nowait(lambda: self._print_rejected(rejection))
+
+    async def _print_all(self) -> None:
+        while True:
+            job = await self._queue.get()
+            try:
+                await job()
+            finally:
+                self._queue.task_done()
+
+    async def _print_event(self, event: WebhookEvent) -> None:
+        from amo_desktop.core.webhooks.summary import summarize
+
+        summary = await summarize(event, self._ctx.language, self._names)
+        payload = event_line(event, summary)
+        human = (
+            f"{local_time(event.received_at)}  --> {event.name:<16} {summary}"
+            f"  [{event.delivery_id}]"
+            + (say(self._ctx, "foreign") if event.foreign_account else "")
+        )
+        self._ctx.out.result(human, payload)
+
+    async def _print_forward(self, result: ForwardResult) -> None:
+        payload = {
+            "type": "forward",
+            "delivery_id": result.delivery_id,
+            "status": result.status,
+            "elapsed_ms": round(result.elapsed_ms),
+            "error": result.error,
+        }
+        outcome = f"[{result.status}]" if result.status is not None else f"[---] {result.error}"
+        human = (
+            f"{local_time(result.at)}  <-- {outcome} POST {result.target} "
+            f"({round(result.elapsed_ms)} ms)  [{result.delivery_id}]"
+        )
+        self._ctx.out.result(human, payload)
+
+    async def _print_rejected(self, rejection: Rejection) -> None:
+        payload = {
+            "type": "rejected",
+            "reason": rejection.reason,
+            "status": rejection.status,
+            "method": rejection.method,
+            "path": rejection.path,
+            "size": rejection.size,
+            "remote": rejection.remote,
+            "at": iso_time(rejection.at),
+            "detail": rejection.detail,
+        }
+        human = (
+            f"{local_time(rejection.at)}  !!  [{rejection.status}] {rejection.reason} "
+            f"{rejection.method} {rejection.path} from {rejection.remote} {rejection.detail}"
+        ).rstrip()
+        self._ctx.out.result(human, payload)
+
+
+def event_line(event: WebhookEvent, summary: str) -> dict[str, object]:
+    from amo_desktop.core.webhooks.formdecode import with_lists
+
+    return {
+        "type": "event",
+        "delivery_id": event.delivery_id,
+        "received_at": iso_time(event.received_at),
+        "account": {"id": event.account.id, "subdomain": event.account.subdomain},
+        "entity": event.entity,
+        "action": event.action,
+        "name": event.name,
+        "id": event.entity_id,
+        "fields": with_lists(event.fields),
+        "summary": summary,
+        "foreign_account": event.foreign_account,
+    }
