@@ -13,7 +13,7 @@ from aiohttp import web
 from amo_desktop.sandbox.appkeys import CONSENTS, STATE, PendingConsent, current
 from amo_desktop.sandbox.hosts import HostKind, RequestHost
 from amo_desktop.sandbox.pages import consent_page, error_page, nginx_page
-from amo_desktop.sandbox.problems import oauth_problem
+from amo_desktop.sandbox.problems import oauth_problem, unauthorized
 from amo_desktop.sandbox.requests_json import BadBody, read_json_or_form
 from amo_desktop.sandbox.tokens import OAuthProblem
 
@@ -81,6 +81,25 @@ async def decision(request: web.Request) -> web.StreamResponse:
             params.append(("state", pending.state))
     return web.Response(
         status=302, headers={"Location": _redirect_to(integration.redirect_uri, params)}
+    )
+
+
+@routes.get("/oauth2/account/current/subdomain")
+async def account_subdomain(request: web.Request) -> web.StreamResponse:
+    """Which account a refresh token belongs to (asked on the shared ``api_domain`` host,
+    e.g. after a subdomain rename; fact sheet 1.8)."""
+    state = request.app[STATE]
+    pair = state.tokens.live_refresh_pair(request.headers.get("X-Refresh-Token", ""))
+    if pair is None:
+        return unauthorized()
+    account = state.account
+    return web.json_response(
+        {
+            "id": account.id,
+            "subdomain": account.subdomain,
+            "domain": f"{account.subdomain}.{account.domain}",
+            "top_level_domain": account.domain.rsplit(".", 1)[1],
+        }
     )
 
 

@@ -164,6 +164,13 @@ class TokenAuthority:
         self._mark_used(pair)
         return pair
 
+    def live_refresh_pair(self, refresh_token: str) -> TokenPair | None:
+        """The pair behind a refresh token that could still be refreshed (no side effects)."""
+        pair = self._by_refresh.get(refresh_token)
+        if pair is None or pair.revoked or pair.refresh_expires_at is None:
+            return None
+        return pair if self._clock.now() <= pair.refresh_expires_at else None
+
     def revoke_all(self, client_id: str | None = None) -> int:
         revoked = 0
         for pair in self._by_jti.values():

@@ -482,3 +482,21 @@ async def test_a_token_signed_by_another_key_is_refused(client: httpx.AsyncClien
         "status": 401,
         "detail": "Неверный логин или пароль",
     }
+
+
+async def test_account_lookup_by_refresh_token_on_the_api_domain(
+    sandbox: SandboxServer, platform_client: httpx.AsyncClient, client: httpx.AsyncClient
+) -> None:
+    tokens = await login(
+        client, sandbox.state.demo_integration, sandbox.state.issue_authorization_code()
+    )
+    url = "https://api-b.amocrm.ru/oauth2/account/current/subdomain"
+    found = await platform_client.get(url, headers={"X-Refresh-Token": tokens["refresh_token"]})
+    assert found.json() == {
+        "id": 31415926,
+        "subdomain": "demo",
+        "domain": "demo.amocrm.ru",
+        "top_level_domain": "ru",
+    }
+    unknown = await platform_client.get(url, headers={"X-Refresh-Token": "def50200x"})
+    assert unknown.status_code == 401
