@@ -1,0 +1,162 @@
+"""TokenManager against the sandbox's token endpoint and a keyring."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from amo_desktop.core.api import AmoApiClient
+from amo_desktop.core.credentials import CredentialStore
+from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.memory_keyring import MemoryKeyring
+from amo_desktop.core.ratelimit import RateLimiter
+from amo_desktop.core.token_manager import TokenManager
+from amo_desktop.core.tokens import TokenSet
+from amo_desktop.sandbox import SandboxServer
+from tests.core.token_helpers import DEMO, PROFILE, Clock, SignedIn, sign_in
+from tests.support.routing_transport import SandboxRoutingTransport
+
+
+@pytest.fixture
+async def signed_in(
+    sandbox: SandboxServer,
+    sandbox_transport: SandboxRoutingTransport,
+    credential_store: CredentialStore,
+) -> AsyncIterator[SignedIn]:
+    async with httpx.AsyncClient(transport=sandbox_transport) as http:
+        yield await sign_in(sandbox, http, credential_store)
+
+
+def manager_for(
+    signed_in: SignedIn, tmp_path: Path, clock: Clock | None = None, owner: str = "desktop"
+) -> TokenManager:
+    return TokenManager(
+        PROFILE,
+        signed_in.credentials,
+        signed_in.refresher,
+        tmp_path / "profile",
+        clock or Clock(),
+        owner=lambda: owner,  # type: ignore[arg-type,return-value]
+    )
+
+
+def api_for(signed_in: SignedIn, manager: TokenManager) -> AmoApiClient:
+    return AmoApiClient(signed_in.http, DEMO, manager, RateLimiter())
+
+
+async def test_fresh_token_is_used_as_is(signed_in: SignedIn, tmp_path: Path) -> None:
+    manager = manager_for(signed_in, tmp_path)
+    assert await manager.access_token() == signed_in.tokens.access_token
+    assert signed_in.refreshes() == 0
+
+
+async def test_proactive_refresh_five_minutes_ahead(signed_in: SignedIn, tmp_path: Path) -> None:
+    await signed_in.store(expires_at=Clock()() + 4 * 60)  # 4 minutes left
+    manager = manager_for(signed_in, tmp_path)
+    token = await manager.access_token()
+    assert token != signed_in.tokens.access_token
+    assert signed_in.refreshes() == 1
+    stored = await signed_in.credentials.get_tokens(PROFILE)
+    assert stored is not None and stored.access_token == token
+    assert stored.refresh_token != signed_in.tokens.refresh_token
+    # The new pair works and is not refreshed again.
+    assert (await api_for(signed_in, manager).account()).subdomain == "demo"
+    assert signed_in.refreshes() == 1
+
+
+async def test_concurrent_callers_share_one_refresh(signed_in: SignedIn, tmp_path: Path) -> None:
+    await signed_in.store(expires_at=Clock()() + 30)
+    manager = manager_for(signed_in, tmp_path)
+    tokens = await asyncio.gather(*(manager.access_token() for _ in range(5)))
+    assert len(set(tokens)) == 1
+    assert signed_in.refreshes() == 1
+
+
+async def test_refresh_on_401_exactly_once(signed_in: SignedIn, tmp_path: Path) -> None:
+    # The keyring holds an access token amo no longer accepts (revoked by the sandbox).
+    await signed_in.store(access_token=signed_in.tokens.access_token + "x")
+    manager = manager_for(signed_in, tmp_path)
+    account = await api_for(signed_in, manager).account()
+    assert account.id == signed_in.sandbox.state.account.id
+    assert signed_in.refreshes() == 1
+    assert signed_in.sandbox.state.request_count("/api/v4/account") == 2
+
+
+async def test_second_401_after_refresh_is_unauthorized(
+    signed_in: SignedIn, tmp_path: Path
+) -> None:
+    signed_in.sandbox.state.inject("/api/v4/account", 401, times=2)
+    manager = manager_for(signed_in, tmp_path)
+    with pytest.raises(AmoError) as caught:
+        await api_for(signed_in, manager).account()
+    assert caught.value.code is ErrorCode.UNAUTHORIZED
+    assert signed_in.refreshes() == 1
+    assert signed_in.sandbox.state.request_count("/api/v4/account") == 2
+
+
+async def test_failed_save_keeps_the_previous_pair(
+    signed_in: SignedIn, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    await signed_in.store(expires_at=Clock()() + 30)
+    previous = await signed_in.credentials.get_tokens(PROFILE)
+    memory_keyring.crash_after_writes = memory_keyring.writes  # the next write fails
+    manager = manager_for(signed_in, tmp_path)
+    with pytest.raises(AmoError) as caught:
+        await manager.access_token()
+    assert caught.value.code is ErrorCode.KEYRING_WRITE_FAILED
+    assert "previous pair kept" in caught.value.debug
+    assert await signed_in.credentials.get_tokens(PROFILE) == previous
+    # amo's grace rule: the unused new pair leaves the old refresh token valid.
+    memory_keyring.crash_after_writes = None
+    token = await manager_for(signed_in, tmp_path).access_token()
+    assert token != previous.access_token  # type: ignore[union-attr]
+    assert signed_in.refreshes() == 2
+
+
+async def test_long_lived_token_is_never_refreshed(signed_in: SignedIn, tmp_path: Path) -> None:
+    long_lived = TokenSet.from_long_lived(
+        signed_in.sandbox.state.issue_long_lived_token(days=1), Clock()()
+    )
+    await signed_in.credentials.set_tokens(PROFILE, long_lived)
+    clock = Clock()
+    manager = manager_for(signed_in, tmp_path, clock)
+    clock.offset = long_lived.expires_at - clock() - 60  # a minute left: still used
+    assert await manager.access_token() == long_lived.access_token
+    clock.offset += 120
+    with pytest.raises(AmoError) as expired:
+        await manager.access_token()
+    assert expired.value.code is ErrorCode.TOKEN_EXPIRED
+    with pytest.raises(AmoError) as unauthorized:
+        await manager.refresh_after_unauthorized(long_lived.access_token)
+    assert unauthorized.value.code is ErrorCode.UNAUTHORIZED
+    assert signed_in.refreshes() == 0
+
+
+async def test_backend_owned_tokens_are_never_refreshed(
+    signed_in: SignedIn, tmp_path: Path
+) -> None:
+    await signed_in.store(access_token=signed_in.tokens.access_token + "x")
+    manager = manager_for(signed_in, tmp_path, owner="backend")
+    with pytest.raises(AmoError) as caught:
+        await api_for(signed_in, manager).account()
+    assert caught.value.code is ErrorCode.TOKENS_OWNED_BY_BACKEND
+    await signed_in.store(expires_at=Clock()() - 1)
+    manager.forget()
+    with pytest.raises(AmoError) as expired:
+        await manager.access_token()
+    assert expired.value.code is ErrorCode.TOKENS_OWNED_BY_BACKEND
+    assert signed_in.refreshes() == 0
+
+
+async def test_not_logged_in(credential_store: CredentialStore, tmp_path: Path) -> None:
+    async def never(refresh_token: str) -> TokenSet:
+        raise AssertionError("no refresh without tokens")
+
+    manager = TokenManager(PROFILE, credential_store, never, tmp_path, Clock())
+    with pytest.raises(AmoError) as caught:
+        await manager.access_token()
+    assert caught.value.code is ErrorCode.NOT_LOGGED_IN
