@@ -60,6 +60,11 @@ class SandboxController(AsyncController):
     def demo(self) -> SandboxDemo | None:
         return self._demo
 
+    @property
+    def server(self) -> SandboxServer | None:
+        """The running emulator, for tests and the render script to steer."""
+        return self._server
+
     @Slot()
     def start(self) -> None:
         if self._demo is not None:

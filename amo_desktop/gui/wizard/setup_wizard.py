@@ -64,7 +64,6 @@ class SetupWizard(QWizard):
             self.setPage(page_id, page)
         self._connect_pages()
         self._connect_controllers()
-        self.finished.connect(self._finished)
         self.retranslate_ui()
 
     def sizeHint(self) -> QSize:
@@ -197,9 +196,11 @@ class SetupWizard(QWizard):
         }
         return names.get(page, "")
 
-    def _finished(self, result: int) -> None:
-        if result == QWizard.DialogCode.Accepted:
-            self.dashboardRequested.emit(self._setup.profile_name)
+    def accept(self) -> None:
+        # Before the wizard hides, so that the dashboard is up and the app never sees its
+        # last window close.
+        self.dashboardRequested.emit(self._setup.profile_name)
+        super().accept()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("amo-desktop — setup"))

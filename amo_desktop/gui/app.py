@@ -1,0 +1,200 @@
+"""The GUI's composition root: ``amo-desktop`` without a command ends up in :func:`main`.
+
+Everything the windows use is built here and passed through constructors: the Qt
+application, the qasync event loop, the translators, the core (real keyring, logbook,
+system browser), the controllers and the windows. The first run (no configured profile)
+opens the setup wizard; later runs open the main window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import qasync
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from amo_desktop.gui.controllers.connection_controller import ConnectionController
+from amo_desktop.gui.controllers.sandbox_controller import SandboxController
+from amo_desktop.gui.controllers.settings_controller import SettingsController
+from amo_desktop.gui.controllers.setup_controller import SetupController
+from amo_desktop.gui.crash_handler import CrashHandler
+from amo_desktop.gui.language import LanguageManager
+from amo_desktop.gui.main_window.connection_page import ConnectionPage
+from amo_desktop.gui.main_window.main_window import MainWindow
+from amo_desktop.gui.main_window.settings_page import SettingsPage
+from amo_desktop.gui.resources import TRANSLATIONS_DIR
+from amo_desktop.gui.tasks import TaskRunner
+from amo_desktop.gui.wizard.setup_wizard import SetupWizard
+
+if TYPE_CHECKING:
+    from amo_desktop.core.browser import Browser
+    from amo_desktop.core.service import AppCore
+
+# Builds an extra main-window page (Webhooks, Troubleshooting) from the running app.
+PageFactory = Callable[["DesktopApp"], QWidget]
+
+
+@dataclass
+class ExtraPages:
+    """Pages from other GUI areas; ``None`` shows a placeholder."""
+
+    webhooks: PageFactory | None = None
+    troubleshooting: PageFactory | None = None
+
+
+class DesktopApp(QObject):
+    """The running GUI: owns the controllers and windows of one application instance."""
+
+    def __init__(
+        self,
+        *,
+        app: QApplication,
+        loop: asyncio.AbstractEventLoop,
+        core: AppCore,
+        browser: Browser,
+        languages: LanguageManager,
+        extra_pages: ExtraPages | None = None,
+    ) -> None:
+        super().__init__(app)
+        self.app = app
+        self.loop = loop
+        self.core = core
+        self.browser = browser
+        self.languages = languages
+        self.runner = TaskRunner(loop)
+        self._extra_pages = extra_pages or ExtraPages()
+        self.sandbox = SandboxController(self.runner, parent=self)
+        self.settings = SettingsController(self.runner, core, languages, parent=self)
+        self.connection = ConnectionController(
+            self.runner, core, self.settings.current_profile(), browser, parent=self
+        )
+        self.settings.profileSwitched.connect(self.connection.set_profile)
+        self.wizard: SetupWizard | None = None
+        self.main_window: MainWindow | None = None
+        self._closers: list[Callable[[], Awaitable[None]]] = []
+
+    def add_closer(self, close: Callable[[], Awaitable[None]]) -> None:
+        """Run ``close`` on shutdown, before tasks are cancelled (pages with listeners)."""
+        self._closers.append(close)
+
+    def start(self) -> QWidget:
+        """Show the wizard on the first run, else the main window; return what is shown."""
+        profile = self.settings.current_profile()
+        if self.core.session(profile).profile() is None:
+            return self.show_wizard(profile)
+        return self.show_main_window()
+
+    def show_wizard(self, profile: str) -> SetupWizard:
+        setup = SetupController(self.runner, self.core, profile, parent=self)
+        wizard = SetupWizard(setup, self.sandbox, self.languages.language)
+        wizard.languageRequested.connect(self.settings.set_language)
+        wizard.dashboardRequested.connect(self._wizard_done)
+        wizard.rejected.connect(wizard.deleteLater)
+        self.wizard = wizard
+        wizard.resize(wizard.sizeHint())
+        wizard.show()
+        return wizard
+
+    def _wizard_done(self, profile: str) -> None:
+        self.settings.switch_profile(profile)
+        window = self.show_main_window()
+        window.show_page(MainWindow.CONNECTION)
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def show_main_window(self) -> MainWindow:
+        if self.main_window is None:
+            self.main_window = self._build_main_window()
+        window = self.main_window
+        window.set_profile(self.connection.profile_name)
+        window.resize(window.sizeHint())
+        window.show()
+        window.raise_()
+        return window
+
+    def _build_main_window(self) -> MainWindow:
+        settings_page = SettingsPage(self.languages.language)
+        self.settings.bind(settings_page)
+        settings_page.addProfileRequested.connect(self.settings.validate_new_profile)
+        self.settings.newProfileAccepted.connect(self.show_wizard)
+        pages = self._extra_pages
+        window = MainWindow(
+            connection_page=ConnectionPage(self.connection),
+            settings_page=settings_page,
+            webhooks_page=pages.webhooks(self) if pages.webhooks else None,
+            troubleshooting_page=pages.troubleshooting(self) if pages.troubleshooting else None,
+        )
+        self.settings.profileSwitched.connect(window.set_profile)
+        self.settings.load()
+        return window
+
+    async def aclose(self) -> None:
+        """Stop every task, the sandbox and the core's HTTP clients."""
+        for close in self._closers:
+            await close()
+        await self.runner.cancel_all()
+        await self.sandbox.aclose()
+        await self.core.aclose()
+
+
+def build_core(home: Path, browser: Browser) -> AppCore:
+    """The real core: the OS keyring, the logbook under the app home."""
+    import keyring
+
+    from amo_desktop.core.credentials import CredentialStore
+    from amo_desktop.core.logbook import Logbook
+    from amo_desktop.core.redact import Redactor
+    from amo_desktop.core.service import AppCore
+
+    return AppCore(
+        home=home,
+        credentials=CredentialStore(keyring.get_keyring()),
+        logbook=Logbook.under(home, redactor=Redactor()),
+        browser=browser,
+    )
+
+
+def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = None) -> int:
+    """Run the desktop assistant until its last window closes; return the exit code."""
+    from amo_desktop.core.browser import SystemBrowser
+    from amo_desktop.core.i18n import detect_language
+    from amo_desktop.core.paths import app_home
+    from amo_desktop.gui.webhooks.factory import build_webhooks_page
+
+    app = QApplication(list(argv) if argv is not None else sys.argv)
+    app.setApplicationName("amo-desktop")
+    app.setOrganizationName("amo-desktop")
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    languages = LanguageManager(app, TRANSLATIONS_DIR)
+    browser = SystemBrowser()
+    core = build_core(app_home(), browser)
+    languages.set_language(core.config.language or detect_language())
+    desktop = DesktopApp(
+        app=app,
+        loop=loop,
+        core=core,
+        browser=browser,
+        languages=languages,
+        extra_pages=extra_pages or ExtraPages(webhooks=build_webhooks_page),
+    )
+    crash_handler = CrashHandler(lambda: app.activeWindow())
+    crash_handler.install(loop)
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+
+    async def run() -> None:
+        desktop.start()
+        await closed.wait()
+        await desktop.aclose()
+
+    with loop:
+        loop.run_until_complete(run())
+    return 0

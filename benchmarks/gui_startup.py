@@ -1,0 +1,126 @@
+"""Time from process start to the first painted window: amo-desktop vs a bare QWizard.
+
+Each case runs in a fresh Python process. The parent notes the wall clock just before it
+starts the process; the child notes it when the first window receives its first Paint
+event and prints the difference. The app case runs the real ``amo_desktop.gui.app.main``
+(first run, so the setup wizard) in a throw-away home; the baseline is a bare PySide6
+``QWizard`` with one page. Goal: the app needs at most 1.5 times the baseline.
+
+Writes ``benchmarks/results/gui_startup.json`` and prints Markdown table rows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "gui_startup.json"
+RUNS = 5
+GOAL_RATIO = 1.5
+
+
+def _child(kind: str, started_ns: int) -> None:
+    """Runs in the child process: show a window, report the first paint, quit."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and watched.isWindow()
+            ):
+                elapsed_ms = (time.time_ns() - started_ns) / 1e6
+                print(f"FIRST_PAINT_MS {elapsed_ms:.1f}", flush=True)
+                QApplication.instance().removeEventFilter(self)
+                for window in QApplication.topLevelWidgets():
+                    window.close()
+            return False
+
+    first_paint = FirstPaint()
+    if kind == "bare":
+        app = QApplication(sys.argv[:1])
+        app.installEventFilter(first_paint)
+        wizard = QWizard()
+        page = QWizardPage()
+        page.setTitle("Welcome")
+        wizard.addPage(page)
+        wizard.resize(800, 600)
+        wizard.show()
+        app.exec()
+        return
+
+    from amo_desktop.gui import app as gui_app
+
+    original_start = gui_app.DesktopApp.start
+
+    def start_and_watch(self: gui_app.DesktopApp) -> QWidget:
+        self.app.installEventFilter(first_paint)
+        return original_start(self)
+
+    gui_app.DesktopApp.start = start_and_watch  # type: ignore[method-assign]
+    gui_app.main(sys.argv[:1])
+
+
+def _measure(kind: str) -> float:
+    with tempfile.TemporaryDirectory(prefix="amo-bench-") as home:
+        env = dict(os.environ, AMO_DESKTOP_HOME=home, QT_QPA_PLATFORM="offscreen")
+        started_ns = time.time_ns()
+        output = subprocess.run(
+            [sys.executable, __file__, "--child", kind, str(started_ns)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout
+    for line in output.splitlines():
+        if line.startswith("FIRST_PAINT_MS "):
+            return float(line.split()[1])
+    raise RuntimeError(f"{kind}: the child reported no paint:\n{output}")
+
+
+def main() -> int:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        _child(sys.argv[2], int(sys.argv[3]))
+        return 0
+    samples: dict[str, list[float]] = {"bare": [], "app": []}
+    for _ in range(RUNS):  # interleaved, so that machine load hits both alike
+        for kind in samples:
+            samples[kind].append(_measure(kind))
+    bare = statistics.median(samples["bare"])
+    app = statistics.median(samples["app"])
+    ratio = app / bare
+    result = {
+        "runs": RUNS,
+        "bare_qwizard_ms": samples["bare"],
+        "amo_desktop_ms": samples["app"],
+        "median_bare_ms": round(bare, 1),
+        "median_app_ms": round(app, 1),
+        "ratio": round(ratio, 2),
+        "goal_ratio": GOAL_RATIO,
+        "met": ratio <= GOAL_RATIO,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print("| benchmark | amo-desktop | bare QWizard | ratio | goal |")
+    print("|---|---|---|---|---|")
+    verdict = "met" if result["met"] else "NOT met"
+    print(
+        f"| start to first painted window (median of {RUNS}) | {app:.0f} ms | {bare:.0f} ms "
+        f"| {ratio:.2f}× | ≤ {GOAL_RATIO}× ({verdict}) |"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Render every wizard page and the main window to PNG, in English and Ukrainian.
+
+    QT_QPA_PLATFORM=offscreen python scripts/render_screenshots.py [--out docs/screenshots]
+
+The app runs for real against its built-in sandbox (a throw-away home and an in-memory
+keyring, so nothing of yours is touched): the wizard is driven through the sandbox path,
+the paste-code authorization, the check, then the dashboard creates a test lead. Each state
+is grabbed with ``QWidget.grab()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync  # noqa: E402
+from PySide6.QtCore import QEventLoop  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from amo_desktop.core.browser import SystemBrowser  # noqa: E402
+from amo_desktop.core.credentials import CredentialStore  # noqa: E402
+from amo_desktop.core.logbook import Logbook  # noqa: E402
+from amo_desktop.core.memory_keyring import MemoryKeyring  # noqa: E402
+from amo_desktop.core.redact import Redactor  # noqa: E402
+from amo_desktop.core.service import AppCore  # noqa: E402
+from amo_desktop.gui.app import DesktopApp  # noqa: E402
+from amo_desktop.gui.language import LanguageManager  # noqa: E402
+from amo_desktop.gui.resources import TRANSLATIONS_DIR  # noqa: E402
+from amo_desktop.gui.wizard.setup_wizard import SetupWizard  # noqa: E402
+
+WIZARD_SIZE = (800, 600)
+WINDOW_SIZE = (900, 680)
+
+
+def spin_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Let Qt (and with it the asyncio tasks) run until ``condition`` holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("the app did not reach the expected state in time")
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+class Renderer:
+    def __init__(self, desktop: DesktopApp, out: Path, language: str) -> None:
+        self.desktop = desktop
+        self.out = out
+        self.language = language
+
+    def grab(self, widget: QWidget, name: str) -> None:
+        settle()
+        path = self.out / f"{name}-{self.language}.png"
+        widget.grab().save(str(path))
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+    def run(self) -> None:
+        desktop = self.desktop
+        wizard = desktop.start()
+        assert isinstance(wizard, SetupWizard)
+        wizard.resize(*WIZARD_SIZE)
+        self.grab(wizard, "wizard-1-welcome")
+        wizard.welcome.sandbox_choice.setChecked(True)
+        spin_until(wizard.welcome.isComplete)
+        wizard.next()
+        self.grab(wizard, "wizard-2-account")
+        wizard.next()
+        wizard.keys.show_secret.setChecked(False)
+        self.grab(wizard, "wizard-3-keys")
+        wizard.next()
+        spin_until(wizard.authorize.code_input.isEnabled)
+        self.grab(wizard, "wizard-4-authorize")
+        server = desktop.sandbox.server
+        assert server is not None
+        integration = server.state.integration(wizard.keys.client_id)
+        wizard.authorize.code_input.setText(server.state.issue_authorization_code(integration))
+        wizard.authorize.code_button.click()
+        spin_until(wizard.authorize.isComplete)
+        wizard.next()
+        spin_until(wizard.check.isComplete)
+        self.grab(wizard, "wizard-5-check")
+        wizard.next()
+        spin_until(lambda: bool(wizard.done.account_value.text()))
+        self.grab(wizard, "wizard-6-done")
+        wizard.accept()
+
+        window = desktop.main_window
+        assert window is not None
+        window.resize(*WINDOW_SIZE)
+        page = window.connection_page
+        spin_until(lambda: page.leads.pipeline_picker.count() > 0 and page.test_result.text() != "")
+        page.leads.name_input.setText(
+            "Замовлення з сайту" if self.language == "uk" else "Order from the website"
+        )
+        page.leads.price_input.setValue(15000)
+        page.leads.create_button.click()
+        spin_until(lambda: page.leads.created_label.text() != "")
+        self.grab(window, "dashboard")
+        window.show_page(window.SETTINGS)
+        self.grab(window, "settings")
+
+
+def render(language: str, out: Path, app: QApplication, loop: asyncio.AbstractEventLoop) -> None:
+    with tempfile.TemporaryDirectory(prefix="amo-screens-") as home_dir:
+        home = Path(home_dir)
+        languages = LanguageManager(app, TRANSLATIONS_DIR)
+        languages.set_language(language)
+        browser = SystemBrowser()
+        core = AppCore(
+            home=home,
+            credentials=CredentialStore(MemoryKeyring()),
+            logbook=Logbook.under(home, redactor=Redactor()),
+            browser=browser,
+        )
+        desktop = DesktopApp(app=app, loop=loop, core=core, browser=browser, languages=languages)
+        Renderer(desktop, out, language).run()
+        closing = loop.create_task(desktop.aclose())
+        spin_until(closing.done)
+        for window in (desktop.wizard, desktop.main_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        settle()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=["en", "uk"], action="append")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app, already_running=True)
+    asyncio.set_event_loop(loop)
+    for language in args.lang or ["en", "uk"]:
+        render(language, args.out, app, loop)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
