@@ -1,0 +1,185 @@
+"""The Webhooks page against the in-process sandbox: subscribe, watch a lead's webhook arrive
+decoded, open it, replay it byte for byte, filter, and see refused requests counted."""
+
+from __future__ import annotations
+
+import httpx
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableView
+from pytestqt.qtbot import QtBot
+
+from amo_desktop.gui.app import DesktopApp
+from amo_desktop.gui.controllers.webhooks import WebhooksController
+from amo_desktop.gui.main_window.main_window import MainWindow
+from amo_desktop.gui.webhooks.page import WebhooksPage
+from amo_desktop.gui.webhooks.rows import EventRow
+from tests.gui.conftest import run
+from tests.gui.driving import (
+    WAIT_MS,
+    authorize_by_paste,
+    click,
+    named,
+    open_sandbox_wizard,
+    reach_authorize_page,
+    sandbox_server,
+    type_into,
+)
+from tests.gui.test_wizard_flow import finish_wizard
+from tests.gui_webhooks.conftest import CaptureServer
+
+LEAD_NAME = "Іван - Квартира 3"
+
+
+def connected_webhooks_page(qtbot: QtBot, desktop: DesktopApp) -> WebhooksPage:
+    """Set up the sandbox account through the wizard, then open the Webhooks page."""
+    wizard = open_sandbox_wizard(qtbot, desktop)
+    reach_authorize_page(qtbot, wizard)
+    authorize_by_paste(qtbot, desktop, wizard)
+    window = finish_wizard(qtbot, desktop)
+    window.show_page(MainWindow.WEBHOOKS)
+    page = window.findChild(WebhooksPage, "webhooksPage")
+    assert page is not None
+    return page
+
+
+def start_listening(qtbot: QtBot, page: WebhooksPage, forward_to: str = "") -> str:
+    if forward_to:
+        type_into(qtbot, page, "webhookForwardTarget", forward_to)
+    click(qtbot, page, "webhookStartStop")
+    qtbot.waitUntil(lambda: page.listener.is_listening, timeout=WAIT_MS)
+    return page.listener.full_url
+
+
+def events_shown(page: WebhooksPage) -> list[EventRow]:
+    proxy = page.proxy
+    return [
+        page.model.event_at(proxy.mapToSource(proxy.index(row, 0)).row())
+        for row in range(proxy.rowCount())
+    ]
+
+
+def test_subscribe_create_lead_see_details_and_replay_byte_for_byte(
+    qtbot: QtBot, webhooks_desktop: DesktopApp, capture_server: CaptureServer
+) -> None:
+    page = connected_webhooks_page(qtbot, webhooks_desktop)
+    local_url = start_listening(qtbot, page, forward_to=f"{capture_server.url}/backend")
+    assert "?secret=" in local_url
+
+    # Subscribe the listener's own address (the sandbox can reach loopback).
+    page.tabs.setCurrentWidget(page.subscriptions)
+    click(qtbot, page, "webhookSubscribeUseLocal")
+    assert named(page, QLineEdit, "webhookSubscribeUrl").text() == local_url
+    click(qtbot, page, "webhookSubscribe")
+    status = named(page, QLabel, "webhookSubscriptionsStatus")
+    qtbot.waitUntil(
+        lambda: "1" in status.text() and page.subscriptions.model.rowCount() == 1, timeout=WAIT_MS
+    )
+    assert page.subscriptions.model.subscription_at(0).destination == local_url
+
+    # Create a lead through the facade; its add_lead webhook arrives decoded and summarized.
+    session = webhooks_desktop.core.session(webhooks_desktop.connection.profile_name)
+    lead = run(qtbot, session.create_test_lead(name=LEAD_NAME, price=1500))
+    qtbot.waitUntil(
+        lambda: any(r.entity_id == str(lead.id) for r in events_shown(page)), timeout=WAIT_MS
+    )
+    row = next(r for r in events_shown(page) if r.entity_id == str(lead.id))
+    assert row.event.name == "add_lead"
+    assert row.summary.startswith(f"New lead {lead.id} “{LEAD_NAME}” in “")
+    assert "#" not in row.summary  # pipeline and stage names resolved through the API
+
+    # The forwarder delivered the identical body to the backend and the row says so.
+    qtbot.waitUntil(
+        lambda: page.model.forward_outcome(row.delivery_id) is not None, timeout=WAIT_MS
+    )
+    forwarded = [c for c in capture_server.requests if c.path == "/backend"]
+    assert forwarded[0].body == row.delivery.body
+    source_row = next(i for i in range(page.model.rowCount()) if page.model.event_at(i) is row)
+    assert page.model.index(source_row, 6).data() == "200 delivered"
+
+    # Details: the decoded tree, the raw body and the headers.
+    table = named(page, QTableView, "webhookEventsTable")
+    table.selectRow(page.proxy.mapFromSource(page.model.index(source_row, 0)).row())
+    assert page.details.current is row
+    assert named(page, QLabel, "webhookDetailsSummary").text() == row.summary
+    body_text = named(page, QPlainTextEdit, "webhookDetailsRawBody").toPlainText()
+    assert body_text == row.delivery.body.decode()
+    headers_text = named(page, QPlainTextEdit, "webhookDetailsHeaders").toPlainText()
+    assert "X-Amocrm-Requestid" in headers_text or "x-amocrm-requestid" in headers_text.lower()
+    assert "secret=" not in headers_text  # the secret never shows in a delivery
+    tree = page.details.tree_model
+    top_keys = {tree.item(i, 0).text() for i in range(tree.rowCount())}
+    assert {"account", "leads"} <= top_keys
+
+    # Replay to another URL: the capture server gets the very same bytes.
+    type_into(qtbot, page, "webhookReplayUrl", f"{capture_server.url}/replayed")
+    click(qtbot, page, "webhookReplayTo")
+    result = named(page, QLabel, "webhookReplayResult")
+    qtbot.waitUntil(lambda: "200" in result.text(), timeout=WAIT_MS)
+    replayed = [c for c in capture_server.requests if c.path == "/replayed"]
+    assert len(replayed) == 1
+    assert replayed[0].body == row.delivery.body
+    assert replayed[0].headers["Content-Type"] == row.delivery.content_type
+
+    # Unsubscribe from the panel.
+    page.subscriptions.table.selectRow(0)
+    click(qtbot, page, "webhookUnsubscribe")
+    qtbot.waitUntil(lambda: page.subscriptions.model.rowCount() == 0, timeout=WAIT_MS)
+    assert sandbox_server(webhooks_desktop).state.webhook_by_destination(local_url) is None
+
+
+def test_filters_and_refused_requests(qtbot: QtBot, webhooks_desktop: DesktopApp) -> None:
+    page = connected_webhooks_page(qtbot, webhooks_desktop)
+    local_url = start_listening(qtbot, page)
+    controller = webhooks_desktop.findChild(WebhooksController)
+    assert controller is not None and controller.receiver is not None
+    session = webhooks_desktop.core.session(webhooks_desktop.connection.profile_name)
+    run(qtbot, session.subscribe_webhook(local_url, ("add_lead", "status_lead")))
+    lead = run(qtbot, session.create_test_lead(name=LEAD_NAME))
+    other = run(qtbot, session.create_test_lead(name="Другий лід"))
+    pipelines = run(qtbot, session.pipelines())
+    target = next(s for s in pipelines[0].statuses if s.id != lead.status_id)
+    run(qtbot, session.set_lead_status(lead.id, status_id=target.id))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=WAIT_MS)
+
+    entity = named(page, QComboBox, "webhookFilterEntity")
+    action = named(page, QComboBox, "webhookFilterAction")
+    forward = named(page, QComboBox, "webhookFilterForward")
+    action.setCurrentIndex(action.findData("status"))
+    assert [(r.event.name, r.entity_id) for r in events_shown(page)] == [
+        ("status_lead", str(lead.id))
+    ]
+    action.setCurrentIndex(0)
+    entity.setCurrentIndex(entity.findData("contact"))
+    assert events_shown(page) == []
+    entity.setCurrentIndex(entity.findData("lead"))
+    type_into(qtbot, page, "webhookFilterText", "другий")
+    assert [r.entity_id for r in events_shown(page)] == [str(other.id)]
+    named(page, QLineEdit, "webhookFilterText").clear()
+    forward.setCurrentIndex(forward.findData("failed"))
+    assert events_shown(page) == []
+    forward.setCurrentIndex(forward.findData("off"))  # no forward target was set
+    assert len(events_shown(page)) == 3
+
+    # Refused: a wrong secret, then a body that is not a webhook form.
+    public_url = controller.receiver.public_url
+
+    async def post_bad_requests() -> tuple[int, int]:
+        async with httpx.AsyncClient(trust_env=False) as client:
+            wrong = await client.post(
+                f"{public_url}?secret=wrong",
+                content=b"leads%5Badd%5D%5B0%5D%5Bid%5D=1",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            broken = await client.post(
+                local_url,
+                content=b"leads%5Badd%ZZ=1",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+        return wrong.status_code, broken.status_code
+
+    assert run(qtbot, post_bad_requests()) == (403, 400)
+    qtbot.waitUntil(lambda: page.rejected_model.total == 2, timeout=WAIT_MS)
+    assert page.tabs.tabText(1) == "Rejected (2)"
+    reasons = [page.rejected_model.index(i, 2).data() for i in range(2)]
+    assert reasons == ["wrong or missing secret", "body is not a webhook form"]
+    assert page.model.rowCount() == 3  # refused requests never become events
+    assert "rejected: 2" in named(page, QLabel, "webhookCounters").text()
