@@ -1,0 +1,167 @@
+"""Read and update a backend's ``.env`` file (the AMO_* settings).
+
+This is the one place where a secret is written to a file, because the user explicitly asks
+for their backend's ``.env``. Merging keeps every other line, comment and the order; the file
+is replaced atomically and left readable by the owner only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from amo_desktop.core.errors import AmoError, ErrorCode
+
+ENV_KEYS = (
+    "AMO_DOMAIN",
+    "AMO_CLIENT_ID",
+    "AMO_CLIENT_SECRET",
+    "AMO_REDIRECT_URI",
+    "AMO_ACCOUNT_ID",
+    "AMO_API_DOMAIN",
+)
+_ASSIGNMENT = re.compile(r"^(\s*)(export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
+_BARE_VALUE = re.compile(r"[A-Za-z0-9_./:@%+,=~-]*")
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+
+
+@dataclass(frozen=True, repr=False)
+class EnvImport:
+    """The AMO_* values found in a ``.env`` file (any of them may be missing)."""
+
+    path: Path
+    domain: str | None
+    client_id: str | None
+    client_secret: str | None
+    redirect_uri: str | None
+    account_id: str | None
+    api_domain: str | None
+
+    def __repr__(self) -> str:
+        secret = "<hidden>" if self.client_secret else None
+        return (
+            f"EnvImport(path={str(self.path)!r}, domain={self.domain!r}, "
+            f"client_id={self.client_id!r}, client_secret={secret}, "
+            f"redirect_uri={self.redirect_uri!r}, account_id={self.account_id!r}, "
+            f"api_domain={self.api_domain!r})"
+        )
+
+
+def _unquote(raw: str) -> str:
+    raw = raw.strip()
+    if raw[:1] == "'":
+        end = raw.find("'", 1)
+        return raw[1:end] if end > 0 else raw[1:]
+    if raw[:1] == '"':
+        value: list[str] = []
+        index = 1
+        while index < len(raw) and raw[index] != '"':
+            if raw[index] == "\\" and index + 1 < len(raw):
+                index += 1
+                value.append(_ESCAPES.get(raw[index], "\\" + raw[index]))
+            else:
+                value.append(raw[index])
+            index += 1
+        return "".join(value)
+    # Unquoted: an inline comment starts at " #".
+    return re.split(r"\s+#", raw, maxsplit=1)[0].strip()
+
+
+def parse_env(text: str) -> dict[str, str]:
+    """All ``KEY=value`` assignments; later ones win, like the common loaders."""
+    values: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _ASSIGNMENT.match(line)
+        if match and not line.lstrip().startswith("#"):
+            values[match.group(3)] = _unquote(match.group(4))
+    return values
+
+
+def read_env(path: Path) -> EnvImport:
+    """Read the AMO_* settings; ENV_FILE_NOT_FOUND or ENV_FILE_INVALID when unusable."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise AmoError(ErrorCode.ENV_FILE_NOT_FOUND, {"path": str(path)}) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise AmoError(
+            ErrorCode.ENV_FILE_INVALID, {"path": str(path)}, debug=type(error).__name__
+        ) from None
+    values = {key: value for key, value in parse_env(text).items() if key in ENV_KEYS and value}
+    if not values:
+        raise AmoError(ErrorCode.ENV_FILE_INVALID, {"path": str(path)}, debug="no AMO_ keys")
+    return EnvImport(
+        path=path,
+        domain=values.get("AMO_DOMAIN"),
+        client_id=values.get("AMO_CLIENT_ID"),
+        client_secret=values.get("AMO_CLIENT_SECRET"),
+        redirect_uri=values.get("AMO_REDIRECT_URI"),
+        account_id=values.get("AMO_ACCOUNT_ID"),
+        api_domain=values.get("AMO_API_DOMAIN"),
+    )
+
+
+def format_value(value: str) -> str:
+    """Bare when safe, else single-quoted (no interpolation), else double-quoted."""
+    if _BARE_VALUE.fullmatch(value):
+        return value
+    if "'" not in value and "\n" not in value:
+        return f"'{value}'"
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def merge_env(path: Path, values: Mapping[str, str], *, force: bool = False) -> Path:
+    """Write ``values`` into ``path``: replace those keys in place, append the new ones.
+
+    An existing file whose values for these keys differ is only changed with ``force``
+    (else ENV_FILE_EXISTS); a missing file is created.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # keep CRLF visible
+            original = handle.read()
+    except FileNotFoundError:
+        original = ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise AmoError(
+            ErrorCode.ENV_FILE_INVALID, {"path": str(path)}, debug=type(error).__name__
+        ) from None
+    existing = parse_env(original)
+    differing = [k for k, v in values.items() if k in existing and existing[k] != v]
+    if differing and not force:
+        raise AmoError(
+            ErrorCode.ENV_FILE_EXISTS, {"path": str(path)}, debug=f"differs: {sorted(differing)}"
+        )
+    newline = "\r\n" if "\r\n" in original else "\n"
+    lines = original.splitlines()
+    written: set[str] = set()
+    for index, line in enumerate(lines):
+        match = _ASSIGNMENT.match(line)
+        if match and match.group(3) in values and not line.lstrip().startswith("#"):
+            indent, export, key = match.group(1), match.group(2) or "", match.group(3)
+            lines[index] = f"{indent}{export}{key}={format_value(values[key])}"
+            written.add(key)
+    lines += [f"{key}={format_value(value)}" for key, value in values.items() if key not in written]
+    _write_private(path, newline.join(lines) + newline)
+    return path
+
+
+def _write_private(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=".env-", dir=path.parent)
+    try:
+        os.chmod(temporary, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

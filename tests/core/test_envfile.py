@@ -1,0 +1,101 @@
+"""Reading a backend's .env and merging AMO_* keys into it without losing anything else."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from amo_desktop.core.envfile import format_value, merge_env, parse_env, read_env
+from amo_desktop.core.errors import AmoError, ErrorCode
+
+BACKEND_ENV = """\
+# Backend settings
+DATABASE_URL=postgres://app@localhost/app   # local db
+export AMO_DOMAIN="shop.amocrm.ru"
+AMO_CLIENT_ID='1a2b3c4d-1234-5678-9abc-0123456789ab'
+AMO_CLIENT_SECRET="se\\"cret#1"
+AMO_REDIRECT_URI=https://example.com/callback/ # registered in amo
+# AMO_ACCOUNT_ID=999
+AMO_ACCOUNT_ID = 31415
+DEBUG=true
+"""
+
+
+def test_read_env_handles_quotes_comments_export_and_crlf(tmp_path: Path) -> None:
+    for text in (BACKEND_ENV, BACKEND_ENV.replace("\n", "\r\n")):
+        path = tmp_path / ".env"
+        path.write_bytes(text.encode())
+        imported = read_env(path)
+        assert imported.domain == "shop.amocrm.ru"
+        assert imported.client_id == "1a2b3c4d-1234-5678-9abc-0123456789ab"
+        assert imported.client_secret == 'se"cret#1'
+        assert imported.redirect_uri == "https://example.com/callback/"
+        assert imported.account_id == "31415"
+        assert imported.api_domain is None
+        assert 'se"cret' not in repr(imported)
+    assert parse_env(BACKEND_ENV)["DATABASE_URL"] == "postgres://app@localhost/app"
+
+
+def test_read_env_errors(tmp_path: Path) -> None:
+    with pytest.raises(AmoError) as caught:
+        read_env(tmp_path / "missing.env")
+    assert caught.value.code is ErrorCode.ENV_FILE_NOT_FOUND
+    (tmp_path / "other.env").write_text("DEBUG=1\n# AMO_DOMAIN=x\n")
+    with pytest.raises(AmoError) as caught:
+        read_env(tmp_path / "other.env")
+    assert caught.value.code is ErrorCode.ENV_FILE_INVALID
+
+
+def test_merge_creates_a_private_file(tmp_path: Path) -> None:
+    path = tmp_path / "backend" / ".env"
+    merge_env(path, {"AMO_DOMAIN": "shop.kommo.com", "AMO_CLIENT_SECRET": "a b$c"})
+    assert path.read_text() == "AMO_DOMAIN=shop.kommo.com\nAMO_CLIENT_SECRET='a b$c'\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert read_env(path).client_secret == "a b$c"
+
+
+def test_merge_keeps_other_lines_and_replaces_in_place(tmp_path: Path) -> None:
+    path = tmp_path / ".env"
+    path.write_text(BACKEND_ENV)
+    path.chmod(0o644)
+    same = {"AMO_DOMAIN": "shop.amocrm.ru", "AMO_API_DOMAIN": "api-b.amocrm.ru"}
+    merge_env(path, same)  # equal values and a new key: no force needed
+    lines = path.read_text().splitlines()
+    assert lines[:2] == BACKEND_ENV.splitlines()[:2]
+    assert lines[2] == "export AMO_DOMAIN=shop.amocrm.ru"
+    assert lines[-1] == "AMO_API_DOMAIN=api-b.amocrm.ru"
+    assert "# AMO_ACCOUNT_ID=999" in lines and "DEBUG=true" in lines
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_merge_refuses_to_overwrite_different_values_without_force(tmp_path: Path) -> None:
+    path = tmp_path / ".env"
+    path.write_text(BACKEND_ENV)
+    with pytest.raises(AmoError) as caught:
+        merge_env(path, {"AMO_CLIENT_SECRET": "new-secret"})
+    assert caught.value.code is ErrorCode.ENV_FILE_EXISTS
+    assert "new-secret" not in caught.value.debug
+    assert path.read_text() == BACKEND_ENV
+    merge_env(path, {"AMO_CLIENT_SECRET": "new-secret", "AMO_ACCOUNT_ID": "7"}, force=True)
+    text = path.read_text()
+    assert "AMO_CLIENT_SECRET=new-secret\n" in text and "AMO_ACCOUNT_ID=7\n" in text
+    assert "# AMO_ACCOUNT_ID=999" in text
+    assert len(text.splitlines()) == len(BACKEND_ENV.splitlines())
+
+
+def test_merge_keeps_crlf(tmp_path: Path) -> None:
+    path = tmp_path / ".env"
+    path.write_bytes(b"A=1\r\nAMO_DOMAIN=x.amocrm.ru\r\n")
+    merge_env(path, {"AMO_DOMAIN": "y.amocrm.ru"}, force=True)
+    assert path.read_bytes() == b"A=1\r\nAMO_DOMAIN=y.amocrm.ru\r\n"
+
+
+@pytest.mark.parametrize(
+    "value", ["plain", "with space", "it's", 'q"uote\\', "multi\nline", "#hash"]
+)
+def test_formatted_values_read_back(value: str, tmp_path: Path) -> None:
+    path = tmp_path / ".env"
+    path.write_text(f"AMO_CLIENT_SECRET={format_value(value)}\n")
+    assert read_env(path).client_secret == value
