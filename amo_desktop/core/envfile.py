@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from amo_desktop.core.errors import AmoError, ErrorCode
@@ -41,6 +41,11 @@ class EnvImport:
     redirect_uri: str | None
     account_id: str | None
     api_domain: str | None
+    values: Mapping[str, str] = field(default_factory=dict)
+    """Every non-empty ``AMO_*`` assignment, including ones not named above."""
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        return self.values.get(key, default)
 
     def __repr__(self) -> str:
         secret = "<hidden>" if self.client_secret else None
@@ -92,7 +97,7 @@ def read_env(path: Path) -> EnvImport:
         raise AmoError(
             ErrorCode.ENV_FILE_INVALID, {"path": str(path)}, debug=type(error).__name__
         ) from None
-    values = {key: value for key, value in parse_env(text).items() if key in ENV_KEYS and value}
+    values = {k: v for k, v in parse_env(text).items() if k.startswith("AMO_") and v}
     if not values:
         raise AmoError(ErrorCode.ENV_FILE_INVALID, {"path": str(path)}, debug="no AMO_ keys")
     return EnvImport(
@@ -103,6 +108,7 @@ def read_env(path: Path) -> EnvImport:
         redirect_uri=values.get("AMO_REDIRECT_URI"),
         account_id=values.get("AMO_ACCOUNT_ID"),
         api_domain=values.get("AMO_API_DOMAIN"),
+        values=values,
     )
 
 

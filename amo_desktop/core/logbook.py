@@ -112,11 +112,11 @@ class Logbook:
             if callback in self._subscribers:
                 self._subscribers.remove(callback)
 
-    def note(self, message: str, **fields: object) -> LogEntry:
-        return self.record("info", message, **fields)
+    def note(self, message: str, **fields: object) -> None:
+        self.record("info", message, **fields)
 
-    def error(self, message: str, **fields: object) -> LogEntry:
-        return self.record("error", message, **fields)
+    def error(self, message: str, **fields: object) -> None:
+        self.record("error", message, **fields)
 
     def recent(self, n: int | None = None) -> list[LogEntry]:
         with self._lock:

@@ -12,6 +12,7 @@ from amo_desktop.core.errors import AmoError, ErrorCode
 
 BACKEND_ENV = """\
 # Backend settings
+AMO_BACKEND_URL=http://127.0.0.1:8000
 DATABASE_URL=postgres://app@localhost/app   # local db
 export AMO_DOMAIN="shop.amocrm.ru"
 AMO_CLIENT_ID='1a2b3c4d-1234-5678-9abc-0123456789ab'
@@ -34,7 +35,10 @@ def test_read_env_handles_quotes_comments_export_and_crlf(tmp_path: Path) -> Non
         assert imported.redirect_uri == "https://example.com/callback/"
         assert imported.account_id == "31415"
         assert imported.api_domain is None
+        assert imported.get("AMO_DOMAIN") == "shop.amocrm.ru"
+        assert imported.get("DEBUG") is None and imported.get("AMO_NOPE", "x") == "x"
         assert 'se"cret' not in repr(imported)
+        assert imported.get("AMO_BACKEND_URL") == "http://127.0.0.1:8000"
     assert parse_env(BACKEND_ENV)["DATABASE_URL"] == "postgres://app@localhost/app"
 
 
@@ -63,8 +67,8 @@ def test_merge_keeps_other_lines_and_replaces_in_place(tmp_path: Path) -> None:
     same = {"AMO_DOMAIN": "shop.amocrm.ru", "AMO_API_DOMAIN": "api-b.amocrm.ru"}
     merge_env(path, same)  # equal values and a new key: no force needed
     lines = path.read_text().splitlines()
-    assert lines[:2] == BACKEND_ENV.splitlines()[:2]
-    assert lines[2] == "export AMO_DOMAIN=shop.amocrm.ru"
+    assert lines[:3] == BACKEND_ENV.splitlines()[:3]
+    assert lines[3] == "export AMO_DOMAIN=shop.amocrm.ru"
     assert lines[-1] == "AMO_API_DOMAIN=api-b.amocrm.ru"
     assert "# AMO_ACCOUNT_ID=999" in lines and "DEBUG=true" in lines
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
