@@ -20,6 +20,7 @@ from amo_desktop.core.http_errors import (
     json_object,
     retry_after_seconds,
 )
+from amo_desktop.core.logbook import Logbook
 from amo_desktop.core.models import (
     AccountInfo,
     CreatedLead,
@@ -38,12 +39,6 @@ class AccessTokens(Protocol):
     async def access_token(self) -> str: ...
 
     async def refresh_after_unauthorized(self, used_token: str) -> str: ...
-
-
-class RetryNotes(Protocol):
-    """Optional sink for "waited N s after a 429" notes (the activity log)."""
-
-    def note(self, message: str) -> None: ...
 
 
 def _int(value: object, default: int = 0) -> int:
@@ -71,7 +66,7 @@ class AmoApiClient:
         address: AccountAddress,
         token_manager: AccessTokens,
         limiter: RateLimiter,
-        logbook: RetryNotes | None = None,
+        logbook: Logbook | None = None,
         *,
         max_retry_wait: float = 10.0,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,

@@ -19,6 +19,7 @@ from typing import Protocol
 import filelock
 
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.logbook import Logbook
 from amo_desktop.core.models import TokenOwner
 from amo_desktop.core.tokens import TokenSet
 
@@ -34,10 +35,6 @@ class TokenVault(Protocol):
     async def get_tokens(self, profile: str) -> TokenSet | None: ...
 
     async def set_tokens(self, profile: str, tokens: TokenSet) -> None: ...
-
-
-class RefreshLog(Protocol):
-    def note(self, message: str) -> None: ...
 
 
 class TokenManager:
@@ -63,7 +60,7 @@ class TokenManager:
         clock: Callable[[], float] = time.time,
         *,
         owner: Callable[[], TokenOwner] = lambda: "desktop",
-        logbook: RefreshLog | None = None,
+        logbook: Logbook | None = None,
         lock_timeout: float = 60.0,
     ) -> None:
         self._profile = profile_name
@@ -180,4 +177,4 @@ class TokenManager:
 
     def _note(self, message: str) -> None:
         if self._logbook is not None:
-            self._logbook.note(message)
+            self._logbook.record("token", message, profile=self._profile)

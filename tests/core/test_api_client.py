@@ -1,0 +1,194 @@
+"""AmoApiClient against the sandbox: data, errors amo sends, 401 and 429 handling."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from amo_desktop.core.api import AmoApiClient
+from amo_desktop.core.credentials import CredentialStore
+from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.ratelimit import RateLimiter
+from amo_desktop.core.token_manager import TokenManager
+from amo_desktop.sandbox import SandboxServer
+from tests.core.token_helpers import DEMO, PROFILE, Clock, SignedIn, sign_in
+from tests.support.routing_transport import SandboxRoutingTransport
+
+
+class Waits:
+    """Records the pauses the client takes after a 429 (instead of really sleeping)."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.seconds.append(seconds)
+
+
+@pytest.fixture
+async def signed_in(
+    sandbox: SandboxServer,
+    sandbox_transport: SandboxRoutingTransport,
+    credential_store: CredentialStore,
+) -> AsyncIterator[SignedIn]:
+    async with httpx.AsyncClient(transport=sandbox_transport, timeout=5.0) as http:
+        yield await sign_in(sandbox, http, credential_store)
+
+
+@pytest.fixture
+def waits() -> Waits:
+    return Waits()
+
+
+@pytest.fixture
+def api(signed_in: SignedIn, tmp_path: Path, waits: Waits) -> AmoApiClient:
+    manager = TokenManager(PROFILE, signed_in.credentials, signed_in.refresher, tmp_path, Clock())
+    return AmoApiClient(signed_in.http, DEMO, manager, RateLimiter(), sleep=waits)
+
+
+def count(sandbox: SandboxServer, path: str, method: str | None = None) -> int:
+    return sandbox.state.request_count(path, method)
+
+
+async def failing(call: object, code: ErrorCode) -> AmoError:
+    with pytest.raises(AmoError) as caught:
+        await call  # type: ignore[misc]
+    assert caught.value.code is code, caught.value.debug
+    return caught.value
+
+
+async def test_account_and_pipelines(api: AmoApiClient, sandbox: SandboxServer) -> None:
+    account = await api.account()
+    assert (account.id, account.subdomain, account.host) == (
+        sandbox.state.account.id,
+        "demo",
+        "demo.amocrm.ru",
+    )
+    pipelines = await api.pipelines()
+    main = next(p for p in pipelines if p.is_main)
+    assert {142, 143} <= {status.id for status in main.statuses}
+    stage = main.first_regular_status()
+    assert stage is not None and stage.type == 0 and stage.id not in (142, 143)
+
+
+async def test_lead_create_update_get(api: AmoApiClient, sandbox: SandboxServer) -> None:
+    main = next(p for p in await api.pipelines() if p.is_main)
+    stage = main.first_regular_status()
+    assert stage is not None
+    created = await api.create_lead(
+        "Тестовий клієнт - Тестовий об'єкт", pipeline_id=main.id, status_id=stage.id
+    )
+    assert created.url.endswith(f"/leads/detail/{created.id}")
+    updated_at = await api.update_lead(created.id, status_id=142, pipeline_id=main.id)
+    assert updated_at > 0
+    lead = await api.get_lead(created.id)
+    assert lead is not None
+    assert (lead.name, lead.status_id, lead.pipeline_id) == (created.name, 142, main.id)
+    assert await api.get_lead(999_999_999) is None
+
+
+async def test_webhooks(api: AmoApiClient) -> None:
+    destination = "https://hooks.example.test/amo"
+    hook = await api.subscribe_webhook(destination, ["add_lead", "status_lead"])
+    assert (hook.destination, hook.settings) == (destination, ("add_lead", "status_lead"))
+    assert [h.destination for h in await api.list_webhooks()] == [destination]
+    await api.unsubscribe_webhook(destination)
+    assert await api.list_webhooks() == []
+    await failing(api.unsubscribe_webhook(destination), ErrorCode.NOT_FOUND)
+
+
+async def test_validation_errors_from_the_sandbox(api: AmoApiClient) -> None:
+    error = await failing(api.create_lead("x", status_id=1), ErrorCode.VALIDATION_FAILED)
+    assert "status_id" in error.details["fields"]
+    assert "X-Request-Id" in error.debug
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "code"),
+    [
+        (402, "json", ErrorCode.PAYMENT_REQUIRED),
+        (403, "html", ErrorCode.ACCOUNT_BLOCKED),
+        (403, "json", ErrorCode.INSUFFICIENT_RIGHTS),
+        (404, "html", ErrorCode.WRONG_HOST),
+        (500, "json", ErrorCode.SERVER_ERROR),
+        (503, "html", ErrorCode.SERVER_ERROR),
+    ],
+)
+async def test_injected_failures(
+    api: AmoApiClient, sandbox: SandboxServer, status: int, kind: str, code: ErrorCode
+) -> None:
+    sandbox.state.inject("/api/v4/account", status, kind)
+    error = await failing(api.account(), code)
+    assert f"HTTP {status}" in error.debug
+
+
+async def test_time_out(signed_in: SignedIn, sandbox: SandboxServer, tmp_path: Path) -> None:
+    sandbox.state.inject("/api/v4/account", None, delay=2.0)
+    manager = TokenManager(PROFILE, signed_in.credentials, signed_in.refresher, tmp_path, Clock())
+    async with httpx.AsyncClient(
+        transport=SandboxRoutingTransport(sandbox.base_url), timeout=0.3
+    ) as short:
+        api = AmoApiClient(short, DEMO, manager, RateLimiter())
+        error = await failing(api.account(), ErrorCode.NETWORK_TIMEOUT)
+    assert error.details["host"] == "demo.amocrm.ru"
+
+
+async def test_429_on_a_read_waits_and_retries(
+    api: AmoApiClient, sandbox: SandboxServer, waits: Waits
+) -> None:
+    sandbox.state.inject("/api/v4/leads/pipelines", 429, retry_after=3)
+    assert await api.pipelines()
+    assert waits.seconds == [3.0]
+    assert count(sandbox, "/api/v4/leads/pipelines") == 2
+
+
+async def test_429_wait_is_capped_and_retries_are_bounded(
+    api: AmoApiClient, sandbox: SandboxServer, waits: Waits
+) -> None:
+    sandbox.state.inject("/api/v4/account", 429, times=5, retry_after=300)
+    error = await failing(api.account(), ErrorCode.RATE_LIMITED)
+    assert error.details["retry_after"] == "300"
+    assert waits.seconds == [10.0, 10.0]
+    assert count(sandbox, "/api/v4/account") == 3
+
+
+async def test_429_on_lead_creation_is_never_retried(
+    api: AmoApiClient, sandbox: SandboxServer, waits: Waits
+) -> None:
+    sandbox.state.inject("/api/v4/leads", 429, method="POST")
+    leads_before = len(sandbox.state.leads)
+    await failing(api.create_lead("Тестовий клієнт - Тестовий об'єкт"), ErrorCode.RATE_LIMITED)
+    assert count(sandbox, "/api/v4/leads", "POST") == 1
+    assert len(sandbox.state.leads) == leads_before
+    assert waits.seconds == []
+
+
+async def test_429_on_status_change_is_retried(
+    api: AmoApiClient, sandbox: SandboxServer, waits: Waits
+) -> None:
+    created = await api.create_lead("Тестовий клієнт - Тестовий об'єкт")
+    sandbox.state.inject(f"/api/v4/leads/{created.id}", 429, method="PATCH")
+    await api.update_lead(created.id, status_id=143)
+    assert count(sandbox, f"/api/v4/leads/{created.id}", "PATCH") == 2
+    assert len(waits.seconds) == 1
+
+
+async def test_wrapped_single_patch_answer_is_accepted(tmp_path: Path) -> None:
+    """One Kommo page shows the single PATCH answer inside _embedded; accept it too."""
+
+    def kommo(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"_embedded": {"leads": [{"id": 7, "updated_at": 99}]}})
+
+    class Fixed:
+        async def access_token(self) -> str:
+            return "token"
+
+        async def refresh_after_unauthorized(self, used_token: str) -> str:
+            raise AssertionError("no 401 here")
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(kommo)) as http:
+        api = AmoApiClient(http, DEMO, Fixed(), RateLimiter())
+        assert await api.update_lead(7, status_id=142) == 99
