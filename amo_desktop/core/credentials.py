@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import json
-import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,9 +20,19 @@ from typing import Protocol, TypeVar
 
 import keyring
 from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
+from keyring.errors import KeyringLocked, NoKeyringError
 
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.keyring_chunks import (
+    INDEX_KEY,
+    SERVICE_NAME,
+    erase_entry,
+    forget,
+    known_keys,
+    read_entry,
+    remember_key,
+    write_entry,
+)
 from amo_desktop.core.keyring_names import backend_display_name, is_unusable_backend
 from amo_desktop.core.memory_keyring import MemoryKeyring
 from amo_desktop.core.paths import validate_profile_name
@@ -33,13 +40,8 @@ from amo_desktop.core.tokens import TokenSet
 
 __all__ = ["SERVICE_NAME", "CredentialStore", "KeyringStatus", "MemoryKeyring"]
 
-SERVICE_NAME = "amo-desktop"
 CLIENT_SECRET = "client_secret"  # noqa: S105 - an entry name, not a secret
 TOKENS = "tokens"
-_INDEX = "__keys__"
-_CHUNK_MARKER = "amo-desktop-chunks:v1:"
-# 1,200 UTF-16 code units stay below Windows' 2,560-byte blob limit with room to spare.
-MAX_PART_UNITS = 1200
 _LOCKED_CAUSES = {"LockedException", "PromptDismissedException"}
 _UNAVAILABLE_CAUSES = {"SecretServiceNotAvailableException", "DBusErrorResponse"}
 
@@ -58,29 +60,6 @@ class KeyringStatus:
     backend_name: str
     usable: bool
     error: AmoError | None = None
-
-
-def _utf16_units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _split(value: str) -> list[str]:
-    parts: list[str] = []
-    current: list[str] = []
-    units = 0
-    for character in value:
-        width = _utf16_units(character)
-        if units + width > MAX_PART_UNITS:
-            parts.append("".join(current))
-            current, units = [], 0
-        current.append(character)
-        units += width
-    parts.append("".join(current))
-    return parts
-
-
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
 
 
 class CredentialStore:
@@ -156,29 +135,29 @@ class CredentialStore:
     # -- generic entries --------------------------------------------------------------------
     async def get(self, profile: str | _Named, key: str) -> str | None:
         entry = _entry(profile, key)
-        return await self._run(lambda backend: _read(backend, entry))
+        return await self._run(lambda backend: read_entry(backend, entry))
 
     async def set(self, profile: str | _Named, key: str, value: str) -> None:
         name, entry = _profile_name(profile), _entry(profile, key)
 
         def write(backend: KeyringBackend) -> None:
-            _remember_key(backend, name, key)
-            _write(backend, entry, value)
+            remember_key(backend, name, key)
+            write_entry(backend, entry, value)
 
         await self._run(write, writing=True)
 
     async def delete(self, profile: str | _Named, key: str) -> None:
         entry = _entry(profile, key)
-        await self._run(lambda backend: _erase(backend, entry), writing=True)
+        await self._run(lambda backend: erase_entry(backend, entry), writing=True)
 
     async def delete_profile(self, profile: str | _Named) -> None:
         """Remove every entry of the profile, including chunk parts and the key index."""
         name = _profile_name(profile)
 
         def erase_all(backend: KeyringBackend) -> None:
-            for key in sorted(_known_keys(backend, name) | {CLIENT_SECRET, TOKENS}):
-                _erase(backend, _entry(name, key))
-            _forget(backend, _entry(name, _INDEX))
+            for key in sorted(known_keys(backend, name) | {CLIENT_SECRET, TOKENS}):
+                erase_entry(backend, _entry(name, key))
+            forget(backend, _entry(name, INDEX_KEY))
 
         await self._run(erase_all, writing=True)
 
@@ -244,81 +223,3 @@ def _entry(profile: str | _Named, key: str) -> str:
     if not key or any(separator in key for separator in ":@/"):
         raise ValueError(f"keyring key {key!r} must not contain ':', '@' or '/'")
     return f"{_profile_name(profile)}:{key}"
-
-
-def _forget(backend: KeyringBackend, username: str) -> None:
-    try:
-        backend.delete_password(SERVICE_NAME, username)
-    except PasswordDeleteError:
-        pass  # already gone: deleting is idempotent
-
-
-def _parse_head(raw: str) -> tuple[str, int, str] | None:
-    if not raw.startswith(_CHUNK_MARKER):
-        return None
-    generation, count, digest = raw[len(_CHUNK_MARKER) :].split(":")
-    return generation, int(count), digest
-
-
-def _read(backend: KeyringBackend, entry: str) -> str | None:
-    raw = backend.get_password(SERVICE_NAME, entry)
-    if raw is None:
-        return None
-    head = _parse_head(raw)
-    if head is None:
-        return raw
-    generation, count, digest = head
-    parts = [backend.get_password(SERVICE_NAME, f"{entry}@{generation}/{i}") for i in range(count)]
-    value = "".join(part or "" for part in parts)
-    if any(part is None for part in parts) or _digest(value) != digest:
-        raise KeyringError(f"chunked entry {entry} is incomplete or corrupted")
-    return value
-
-
-def _old_parts(backend: KeyringBackend, entry: str) -> list[str]:
-    raw = backend.get_password(SERVICE_NAME, entry)
-    head = _parse_head(raw) if raw is not None else None
-    if head is None:
-        return []
-    generation, count, _ = head
-    return [f"{entry}@{generation}/{i}" for i in range(count)]
-
-
-def _write(backend: KeyringBackend, entry: str, value: str) -> None:
-    previous = _old_parts(backend, entry)
-    if _utf16_units(value) <= MAX_PART_UNITS and not value.startswith(_CHUNK_MARKER):
-        backend.set_password(SERVICE_NAME, entry, value)
-    else:
-        generation = secrets.token_hex(4)
-        parts = _split(value)
-        for index, part in enumerate(parts):
-            backend.set_password(SERVICE_NAME, f"{entry}@{generation}/{index}", part)
-        head = f"{_CHUNK_MARKER}{generation}:{len(parts)}:{_digest(value)}"
-        backend.set_password(SERVICE_NAME, entry, head)
-    for part_name in previous:
-        _forget(backend, part_name)
-
-
-def _erase(backend: KeyringBackend, entry: str) -> None:
-    parts = _old_parts(backend, entry)
-    _forget(backend, entry)
-    for part_name in parts:
-        _forget(backend, part_name)
-
-
-def _known_keys(backend: KeyringBackend, profile: str) -> set[str]:
-    raw = backend.get_password(SERVICE_NAME, f"{profile}:{_INDEX}")
-    try:
-        keys = json.loads(raw) if raw else []
-    except ValueError:
-        keys = []
-    return {key for key in keys if isinstance(key, str)}
-
-
-def _remember_key(backend: KeyringBackend, profile: str, key: str) -> None:
-    # The index lets delete_profile find keys it was not told about; written before the value
-    # so that a crash never leaves an entry nobody can find.
-    known = _known_keys(backend, profile)
-    if key not in known:
-        index = json.dumps(sorted(known | {key}))
-        backend.set_password(SERVICE_NAME, f"{profile}:{_INDEX}", index)
