@@ -80,12 +80,12 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     # Keyring
     "keyring_ok": (
         "{backend} stored, read back and removed a {size}-character test value.",
-        "{backend} зберегло, повернуло і видалило тестове значення на {size} символів.",
+        "Сховище «{backend}» зберегло, повернуло й видалило тестове значення на {size} символів.",
     ),
-    "keyring_broken": ("{backend} cannot be used.", "{backend} не можна використати."),
+    "keyring_broken": ("{backend} cannot be used.", "Сховищем «{backend}» не можна скористатися."),
     "keyring_mismatch": (
         "{backend} returned a different value than was stored.",
-        "{backend} повернуло інше значення, ніж було збережено.",
+        "Сховище «{backend}» повернуло інше значення, ніж було збережено.",
     ),
     # Account host
     "host_ok": (

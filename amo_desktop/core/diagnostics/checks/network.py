@@ -72,9 +72,6 @@ async def api(ctx: DiagnosticsContext) -> Verdict:
         return Verdict(Outcome.SKIPPED, Phrase("needs_login"))
     if tokens.is_expired(ctx.clock()):
         return Verdict(Outcome.SKIPPED, Phrase("api_token_expired"), Phrase("refresh_ready_fix"))
-    if tokens.account_host and tokens.account_host != address.host:
-        # Signed in through another host of the same account (the OAuth referer).
-        address = address.with_host(tokens.account_host)
     started = time.monotonic()
     try:
         response = await ctx.http.get(

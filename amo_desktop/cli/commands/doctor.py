@@ -1,0 +1,137 @@
+"""``doctor``: run the troubleshooting centre's checks and say what to fix.
+
+Prints each check as it is known (in reading order) with ✓, ! or ✗ and the fix; exits 0 when
+nothing failed, 1 otherwise. ``--json`` prints ``{"status": "ok"|"problems", "checks": [...]}``;
+``--report`` adds the support report (all secrets masked).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from amo_desktop.cli.context import CliContext
+    from amo_desktop.core.diagnostics import CheckResult
+
+REPORT_LOG_LINES = 50
+_HEADINGS = {
+    "en": (
+        "Checking profile “{profile}”…",
+        "Fix: {fix}",
+        "All checks passed.",
+        "Problems found: {count}.",
+    ),
+    "uk": (
+        "Перевіряю профіль «{profile}»…",
+        "Що зробити: {fix}",
+        "Усі перевірки пройдено.",
+        "Знайдено проблем: {count}.",
+    ),
+}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "doctor",
+        help="check settings, keyring, connection, tokens and webhooks; say what to fix",
+        description=(
+            "Run every troubleshooting check and print each result with what to do about it. "
+            "Exits 0 when nothing failed (warnings are advice), 1 otherwise. A real token "
+            "refresh replaces the token pair, so it runs only with --refresh."
+        ),
+    )
+    parser.add_argument(
+        "--refresh", action="store_true", help="really refresh the tokens (rotates the pair)"
+    )
+    parser.add_argument(
+        "--report", action="store_true", help="also print the support report (secrets masked)"
+    )
+
+
+async def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from amo_desktop.core.diagnostics import DiagnosticsRunner, Outcome, overall_status
+    from amo_desktop.core.diagnostics.context import webhook_setup_for
+
+    out = ctx.out
+    headings = _HEADINGS["uk" if ctx.language == "uk" else "en"]
+    session = ctx.session()
+    out.note(headings[0].format(profile=session.name))
+    async with ctx.core.new_http_client() as http:
+        runner = DiagnosticsRunner(
+            session,
+            ctx.core.credentials,
+            http=http,
+            language=ctx.language,
+            refresh=args.refresh,
+            webhooks=webhook_setup_for(session.profile()),
+        )
+        order = [check_id for check_id, _ in runner.planned()]
+        printer = _InOrder(order, lambda result: _print(ctx, result, headings[1]))
+        results = await runner.run(on_result=printer.add)
+    status = overall_status(results)
+    failures = sum(1 for result in results if result.outcome is Outcome.FAILED)
+    report = await _report(ctx, results) if args.report else None
+    human = [headings[2] if status == "ok" else headings[3].format(count=failures)]
+    if report is not None:
+        human += ["", report]
+    payload: dict[str, object] = {
+        "status": status,
+        "checks": [result.as_dict(ctx.language) for result in results],
+    }
+    if report is not None:
+        payload["report"] = report
+    out.result(human, payload)
+    return 0 if status == "ok" else 1
+
+
+class _InOrder:
+    """Hands results on in reading order as soon as every earlier one is known."""
+
+    def __init__(self, order: list[str], emit: Callable[[CheckResult], None]) -> None:
+        self._waiting = deque(order)
+        self._ready: dict[str, CheckResult] = {}
+        self._emit = emit
+
+    def add(self, result: CheckResult) -> None:
+        self._ready[result.id] = result
+        while self._waiting and self._waiting[0] in self._ready:
+            self._emit(self._ready.pop(self._waiting.popleft()))
+
+
+def _print(ctx: CliContext, result: CheckResult, fix_line: str) -> None:
+    from amo_desktop.core.diagnostics.report import MARKS
+
+    if ctx.out.json_mode:
+        return
+    ctx.out.note(f"{MARKS[result.outcome]} {result.title}: {result.detail}")
+    if result.fix:
+        ctx.out.note("   " + fix_line.format(fix=result.fix))
+
+
+async def _report(ctx: CliContext, results: list[CheckResult]) -> str:
+    from amo_desktop.core.diagnostics.report import ReportInputs, build_support_report
+
+    session = ctx.session()
+    inputs = ReportInputs(
+        profile_name=session.name,
+        profile=session.profile(),
+        recent_log=_last_lines(ctx.logbook.path, REPORT_LOG_LINES),
+    )
+    return await build_support_report(
+        results, inputs, credentials=ctx.core.credentials, redactor=ctx.redactor
+    )
+
+
+def _last_lines(path: Path | None, count: int) -> list[str]:
+    """The end of the activity log file (earlier runs included); entries are masked there."""
+    if path is None:
+        return []
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return [line.rstrip("\n") for line in deque(handle, maxlen=count)]
+    except OSError:
+        return []

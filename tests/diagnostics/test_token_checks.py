@@ -1,0 +1,105 @@
+"""Token, refresh token age and refresh checks, each made to fail for its real cause."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from amo_desktop.core.diagnostics import Outcome
+from amo_desktop.core.error_catalogue import localize
+from amo_desktop.core.errors import ErrorCode
+from tests.diagnostics.conftest import Doctor
+
+DAY = 86400.0
+
+
+async def test_not_signed_in_fails_with_the_connect_advice(make_doctor):
+    doctor: Doctor = await make_doctor(connected=False)
+    await doctor.configure()
+
+    results = await doctor.run()
+
+    token = results["token"]
+    assert token.outcome is Outcome.FAILED
+    assert token.error is not None and token.error.code is ErrorCode.NOT_LOGGED_IN
+    assert token.fix == localize(ErrorCode.NOT_LOGGED_IN).hint
+    assert results["api"].outcome is Outcome.SKIPPED
+    assert results["webhook_subscription"].outcome is Outcome.SKIPPED
+
+
+async def test_an_expired_long_lived_token_fails_and_asks_for_a_new_one(make_doctor):
+    doctor: Doctor = await make_doctor(connected=False)
+    await doctor.configure()
+    await doctor.session.login_with_long_lived_token(
+        doctor.sandbox.state.issue_long_lived_token(days=1)
+    )
+    two_days_later = time.time() + 2 * DAY  # this computer's clock after the token's last day
+
+    results = await doctor.run(clock=lambda: two_days_later)
+
+    token = results["token"]
+    assert token.outcome is Outcome.FAILED
+    assert token.error is not None and token.error.code is ErrorCode.TOKEN_EXPIRED
+    assert "long-lived token" in token.fix
+    assert results["refresh_token_age"].outcome is Outcome.SKIPPED
+
+
+async def test_an_expired_oauth_access_token_is_only_a_warning_while_refresh_works(
+    doctor: Doctor,
+):
+    a_day_later = time.time() + DAY + 60
+
+    results = await doctor.run(clock=lambda: a_day_later)
+
+    token = results["token"]
+    assert token.outcome is Outcome.WARNING
+    assert "doctor --refresh" in token.fix
+    assert results["api"].outcome is Outcome.SKIPPED  # the dry run does not renew it
+
+
+async def _age_tokens(doctor: Doctor, days: float) -> None:
+    tokens = await doctor.credentials.get_tokens("default")
+    assert tokens is not None
+    aged = replace(tokens, obtained_at=tokens.obtained_at - days * DAY)
+    await doctor.credentials.set_tokens("default", aged)
+
+
+async def test_a_refresh_token_unused_for_two_months_warns(doctor: Doctor):
+    await _age_tokens(doctor, 70)
+
+    age = (await doctor.run())["refresh_token_age"]
+
+    assert age.outcome is Outcome.WARNING
+    assert "70 days" in age.detail
+    assert "once a month" in age.fix
+
+
+async def test_a_refresh_token_older_than_three_months_fails_and_refresh_is_refused(
+    doctor: Doctor,
+):
+    # The sandbox lets its refresh tokens lapse after 3 months, as amoCRM does.
+    doctor.sandbox.state.clock.advance(95 * DAY)
+    later = time.time() + 95 * DAY
+
+    results = await doctor.run(refresh=True, clock=lambda: later)
+
+    age = results["refresh_token_age"]
+    assert age.outcome is Outcome.FAILED
+    assert age.error is not None and age.error.code is ErrorCode.REFRESH_TOKEN_EXPIRED
+    refresh = results["refresh"]
+    assert refresh.outcome is Outcome.FAILED
+    assert refresh.error is not None and refresh.error.code is ErrorCode.REFRESH_TOKEN_EXPIRED
+    assert refresh.fix == localize(ErrorCode.REFRESH_TOKEN_EXPIRED).hint
+
+
+async def test_a_missing_secret_key_fails_the_dry_refresh(doctor: Doctor):
+    await doctor.credentials.delete("default", "client_secret")
+
+    results = await doctor.run()
+
+    for check_id in ("configuration", "refresh"):
+        result = results[check_id]
+        assert result.outcome is Outcome.FAILED, result
+        assert result.error is not None
+        assert result.error.code is ErrorCode.MISSING_CLIENT_SECRET
+    assert results["redirect_uri"].outcome is Outcome.SKIPPED
