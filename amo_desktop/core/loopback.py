@@ -152,6 +152,10 @@ class LoopbackCallbackListener:
     def cancel(self) -> None:
         """Stop waiting; ``wait()`` then raises AUTH_CANCELLED."""
         self._finish(AmoError(ErrorCode.AUTH_CANCELLED))
+        if self._runner is None:  # bound but never served: release the port right away
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
 
     async def close(self) -> None:
         """Release the port (idempotent)."""
