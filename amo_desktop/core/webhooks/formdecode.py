@@ -20,7 +20,8 @@ and a branch) raises :class:`FormDecodeError` with a stable ``reason``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Final, TypeAlias, Union
 from urllib.parse import quote_plus, unquote_to_bytes
 
@@ -55,9 +56,18 @@ def decode_pairs(body: bytes) -> list[tuple[str, str]]:
 def decode(body: bytes) -> FormTree:
     """Decode a bracket form body into a nested tree."""
     tree: FormTree = {}
-    for key, value in decode_pairs(body):
-        _insert(tree, split_key(key), value, key)
+    for chunk in body.split(b"&"):
+        if not chunk:
+            continue
+        raw_key, _, raw_value = chunk.partition(b"=")
+        _insert(tree, _key_path(raw_key), _unescape(raw_value), raw_key)
     return tree
+
+
+@lru_cache(maxsize=4096)
+def _key_path(raw_key: bytes) -> tuple[str, ...]:
+    # The same few dozen keys arrive in every delivery, so their parsing is cached.
+    return tuple(split_key(_unescape(raw_key)))
 
 
 def split_key(key: str) -> list[str]:
@@ -121,6 +131,11 @@ def with_lists(node: FormNode) -> object:
 
 
 def _unescape(raw: bytes) -> str:
+    if b"%" not in raw and b"+" not in raw:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise FormDecodeError("invalid_utf8", f"not UTF-8 at byte {error.start}") from None
     if _BROKEN_ESCAPE.search(raw):
         raise FormDecodeError("bad_escape", f"broken percent-encoding in {raw[:60]!r}")
     try:
@@ -129,25 +144,25 @@ def _unescape(raw: bytes) -> str:
         raise FormDecodeError("invalid_utf8", f"not UTF-8 at byte {error.start}") from None
 
 
-def _insert(tree: FormTree, path: list[str], value: str, key: str) -> None:
+def _insert(tree: FormTree, path: Sequence[str], value: str, raw_key: bytes) -> None:
     node = tree
-    for depth, segment in enumerate(path):
-        name = _next_index(node) if segment == "" and depth > 0 else segment
-        last = depth == len(path) - 1
-        existing = node.get(name)
-        if last:
-            if isinstance(existing, dict):
-                raise FormDecodeError("conflict", f"{key!r} is both a value and a branch")
-            node[name] = value
-            return
-        if existing is None:
-            child: FormTree = {}
-            node[name] = child
-            node = child
-        elif isinstance(existing, dict):
-            node = existing
-        else:
-            raise FormDecodeError("conflict", f"{key!r} is both a value and a branch")
+    last = len(path) - 1
+    for depth in range(last):
+        segment = path[depth] or _next_index(node)  # only a nested segment can be empty
+        child = node.get(segment)
+        if child is None:
+            child = node[segment] = {}
+        elif isinstance(child, str):
+            raise _conflict(raw_key)
+        node = child
+    segment = path[last] or _next_index(node)
+    if isinstance(node.get(segment), dict):
+        raise _conflict(raw_key)
+    node[segment] = value
+
+
+def _conflict(raw_key: bytes) -> FormDecodeError:
+    return FormDecodeError("conflict", f"{raw_key[:80]!r} is both a value and a branch")
 
 
 def _next_index(node: FormTree) -> str:

@@ -33,7 +33,7 @@ from amo_desktop.core.webhooks.events import (
     split_tree,
     strip_secrets,
 )
-from amo_desktop.core.webhooks.formdecode import FormDecodeError, decode
+from amo_desktop.core.webhooks.formdecode import FormDecodeError, FormTree, decode
 from amo_desktop.core.webhooks.forwarder import Forwarder
 from amo_desktop.core.webhooks.journal import WebhookJournal
 from amo_desktop.core.webhooks.records import Rejection, RejectReason
@@ -195,7 +195,6 @@ class WebhookReceiver:
             ),
             body=body,
         )
-        events = split_tree(tree, delivery, self.expected_account)
         try:
             await self.journal.record_delivery(delivery)
         except OSError as error:
@@ -203,8 +202,8 @@ class WebhookReceiver:
             failed = _Refused(RejectReason.STORAGE_FAILED, 500, str(error), len(body))
             return await self._refuse(request, failed, started, journal=False)
         self.stats.deliveries += 1
-        self.stats.events += len(events)
-        asyncio.get_running_loop().call_soon(self._dispatch, delivery, events)
+        # Splitting into events can wait until the answer is on its way.
+        asyncio.get_running_loop().call_soon(self._dispatch, delivery, tree)
         return web.Response(text="OK")
 
     async def _admit(self, request: web.Request) -> bytes:
@@ -234,6 +233,8 @@ class WebhookReceiver:
         return body
 
     async def _read_body(self, request: web.Request) -> bytes:
+        if request.content_length is not None:  # already checked against max_body
+            return await request.read()
         chunks: list[bytes] = []
         size = 0
         while chunk := await request.content.read(_READ_CHUNK):
@@ -272,7 +273,9 @@ class WebhookReceiver:
             response.force_close()  # the rest of the body is never read
         return response
 
-    def _dispatch(self, delivery: Delivery, events: list[WebhookEvent]) -> None:
+    def _dispatch(self, delivery: Delivery, tree: FormTree) -> None:
+        events = split_tree(tree, delivery, self.expected_account)
+        self.stats.events += len(events)
         if self.forwarder is not None:
             self.forwarder.submit(delivery)
         if self._on_delivery is not None:
