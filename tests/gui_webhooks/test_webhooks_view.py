@@ -7,34 +7,43 @@ import httpx
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableView
 from pytestqt.qtbot import QtBot
 
+from amo_desktop.core.platforms import Platform
 from amo_desktop.gui.app import DesktopApp
 from amo_desktop.gui.controllers.webhooks import WebhooksController
 from amo_desktop.gui.main_window.main_window import MainWindow
 from amo_desktop.gui.webhooks.page import WebhooksPage
 from amo_desktop.gui.webhooks.rows import EventRow
 from tests.gui.conftest import run
-from tests.gui.driving import (
-    WAIT_MS,
-    authorize_by_paste,
-    click,
-    named,
-    open_sandbox_wizard,
-    reach_authorize_page,
-    sandbox_server,
-    type_into,
-)
-from tests.gui.test_wizard_flow import finish_wizard
+from tests.gui.driving import WAIT_MS, click, named, sandbox_server, type_into
 from tests.gui_webhooks.conftest import CaptureServer
 
 LEAD_NAME = "Іван - Квартира 3"
 
 
 def connected_webhooks_page(qtbot: QtBot, desktop: DesktopApp) -> WebhooksPage:
-    """Set up the sandbox account through the wizard, then open the Webhooks page."""
-    wizard = open_sandbox_wizard(qtbot, desktop)
-    reach_authorize_page(qtbot, wizard)
-    authorize_by_paste(qtbot, desktop, wizard)
-    window = finish_wizard(qtbot, desktop)
+    """Connect a profile to the in-process sandbox through the facade, open the Webhooks page."""
+    desktop.sandbox.start()
+    qtbot.waitUntil(lambda: desktop.sandbox.demo is not None, timeout=WAIT_MS)
+    demo = desktop.sandbox.demo
+    server = sandbox_server(desktop)
+    assert demo is not None
+    session = desktop.core.session(desktop.connection.profile_name)
+    run(
+        qtbot,
+        session.configure(
+            domain=demo.base_url,
+            client_id=demo.client_id,
+            redirect_uri=demo.redirect_uri,
+            client_secret=demo.client_secret,
+            platform=Platform.CUSTOM,
+        ),
+    )
+    integration = server.state.integration(demo.client_id)
+    run(
+        qtbot, session.login_with_long_lived_token(server.state.issue_long_lived_token(integration))
+    )
+    window = desktop.show_main_window()
+    qtbot.waitExposed(window)
     window.show_page(MainWindow.WEBHOOKS)
     page = window.findChild(WebhooksPage, "webhooksPage")
     assert page is not None
@@ -133,8 +142,11 @@ def test_filters_and_refused_requests(qtbot: QtBot, webhooks_desktop: DesktopApp
     assert controller is not None and controller.receiver is not None
     session = webhooks_desktop.core.session(webhooks_desktop.connection.profile_name)
     run(qtbot, session.subscribe_webhook(local_url, ("add_lead", "status_lead")))
+    # One change at a time, each awaited as a row: the sandbox enforces amoCRM's rate limit.
     lead = run(qtbot, session.create_test_lead(name=LEAD_NAME))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
     other = run(qtbot, session.create_test_lead(name="Другий лід"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT_MS)
     pipelines = run(qtbot, session.pipelines())
     target = next(s for s in pipelines[0].statuses if s.id != lead.status_id)
     run(qtbot, session.set_lead_status(lead.id, status_id=target.id))
@@ -151,7 +163,8 @@ def test_filters_and_refused_requests(qtbot: QtBot, webhooks_desktop: DesktopApp
     entity.setCurrentIndex(entity.findData("contact"))
     assert events_shown(page) == []
     entity.setCurrentIndex(entity.findData("lead"))
-    type_into(qtbot, page, "webhookFilterText", "другий")
+    # setText, not key clicks: QTest cannot type Cyrillic on the offscreen platform.
+    named(page, QLineEdit, "webhookFilterText").setText("другий")
     assert [r.entity_id for r in events_shown(page)] == [str(other.id)]
     named(page, QLineEdit, "webhookFilterText").clear()
     forward.setCurrentIndex(forward.findData("failed"))
