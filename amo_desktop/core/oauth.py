@@ -152,7 +152,7 @@ _CLIENT_HINTS = {
 _INVALID_CLIENT_TEXTS = ("некорректный клиент", "авторизация клиента не прошла", "invalid_client")
 
 
-def _token_error(response: httpx.Response, grant: str) -> AmoError:
+def _token_error(response: httpx.Response, grant: str, redirect_uri: str) -> AmoError:
     status = response.status_code
     host = target_host(response.request)
     debug = debug_note(response)
@@ -166,7 +166,7 @@ def _token_error(response: httpx.Response, grant: str) -> AmoError:
     for table in (grant_hints, _CLIENT_HINTS):
         for text, code in table.items():
             if text in hint:
-                return AmoError(code, {"host": host}, debug=debug)
+                return AmoError(code, {"host": host, "uri": redirect_uri}, debug=debug)
     words = " ".join(str(body.get(key, "")) for key in ("title", "detail", "error")).lower()
     if any(text in words for text in _INVALID_CLIENT_TEXTS):
         return AmoError(ErrorCode.INVALID_CLIENT_SECRET, {"host": host}, debug=debug)
@@ -206,7 +206,7 @@ async def _post_token(
     except httpx.HTTPError as error:
         raise error_from_exception(error) from None
     if response.status_code != 200:
-        raise _token_error(response, payload["grant_type"])
+        raise _token_error(response, payload["grant_type"], payload["redirect_uri"])
     try:
         body = response.json()
     except ValueError:

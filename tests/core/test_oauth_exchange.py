@@ -87,10 +87,11 @@ async def test_client_errors(http: httpx.AsyncClient, sandbox: SandboxServer) ->
         exchange(http, sandbox, code, client_id="00000000-0000-4000-8000-000000000000"),
     )
     await expect(ErrorCode.INVALID_CLIENT_SECRET, exchange(http, sandbox, code, secret="wrong"))
-    await expect(
+    mismatch = await expect(
         ErrorCode.REDIRECT_URI_MISMATCH,
         exchange(http, sandbox, code, redirect_uri="https://example.com/other/"),
     )
+    assert "https://example.com/other/" in mismatch.localized("en").message
 
 
 async def test_another_subdomain_is_account_not_found(
