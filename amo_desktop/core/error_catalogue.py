@@ -328,6 +328,19 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ),
         ("invalid url",),
     ),
+    _entry(
+        ErrorCode.FILE_NOT_SAVED,
+        (
+            "File not saved",
+            "{path} could not be written.",
+            "Choose a folder you can write to (for example Documents) and save again.",
+        ),
+        (
+            "Файл не збережено",
+            "Не вдалося записати {path}.",
+            "Виберіть папку, у яку можна записувати (наприклад, «Документи»), і збережіть ще раз.",
+        ),
+    ),
     # Keyring
     _entry(
         ErrorCode.KEYRING_UNAVAILABLE,

@@ -30,6 +30,7 @@ class ErrorCode(StrEnum):
     ENV_FILE_EXISTS = "config.env_file_exists"
     ENV_FILE_INVALID = "config.env_file_invalid"
     INVALID_URL = "config.invalid_url"
+    FILE_NOT_SAVED = "config.file_not_saved"
     # Keyring
     KEYRING_UNAVAILABLE = "keyring.unavailable"
     KEYRING_LOCKED = "keyring.locked"
