@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from amo_desktop.core.diagnostics import DiagnosticsRunner
 from amo_desktop.core.diagnostics.report import ReportInputs, build_support_report
 from amo_desktop.core.redact import Redactor
@@ -48,4 +51,14 @@ async def test_the_support_report_contains_everything_but_the_secrets(doctor: Do
         "posted secret",
     ):
         assert expected in report
-    assert "PySide6" not in report or "PySide6:" in report  # only when already imported
+
+
+def test_versions_never_import_qt():
+    script = (
+        "import sys; from amo_desktop.core.diagnostics.report import versions; "
+        "found = versions(); print('Qt' in found, 'PySide6' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["False", "False"]

@@ -64,9 +64,13 @@ def versions(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     found = {"amo-desktop": _version_of("amo-desktop"), "Python": platform.python_version()}
     for library in _LIBRARIES:
         found[library] = _version_of(library)
-    qt = sys.modules.get("PySide6")
-    if qt is not None:
-        found["PySide6"] = str(getattr(qt, "__version__", "?"))
+    # Looked up, never imported: the core must not load Qt.
+    pyside = sys.modules.get("PySide6")
+    if pyside is not None:
+        found["PySide6"] = str(getattr(pyside, "__version__", "?"))
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is not None and hasattr(qt_core, "qVersion"):
+        found["Qt"] = str(qt_core.qVersion())
     found.update(extra or {})
     return found
 
