@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -77,8 +78,16 @@ class LoopbackCallbackListener:
     time-out, and closes the port before it returns.
     """
 
-    def __init__(self, redirect_uri: str, expected_state: str, pages: CallbackPages) -> None:
+    def __init__(
+        self,
+        redirect_uri: str,
+        expected_state: str,
+        pages: CallbackPages,
+        *,
+        on_event: Callable[[str], object] | None = None,
+    ) -> None:
         self.address = CallbackAddress.from_redirect_uri(redirect_uri)
+        self._on_event = on_event
         self._expected_state = expected_state
         self._pages = pages
         self._sockets: list[socket.socket] = []
@@ -177,6 +186,7 @@ class LoopbackCallbackListener:
         state = request.query.get("state", "")
         if not secrets.compare_digest(state.encode(), self._expected_state.encode()):
             self.forged_requests += 1
+            self._event("ignored a redirect with a wrong or missing state")
             return self._page(self._pages.state_mismatch, 400)
         received = AuthorizationResponse.from_query(dict(request.query))
         page: tuple[str, int]
@@ -196,8 +206,13 @@ class LoopbackCallbackListener:
         # Deliver the page before the flow ends and the port closes.
         await response.prepare(request)
         await response.write_eof()
+        self._event("browser redirect received" if outcome is received else "authorization refused")
         self._finish(outcome)
         return response
+
+    def _event(self, message: str) -> None:
+        if self._on_event is not None:
+            self._on_event(message)
 
     @staticmethod
     def _page(html: str, status: int) -> web.Response:

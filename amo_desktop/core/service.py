@@ -312,22 +312,22 @@ class ProfileSession:
         """Bind the redirect URI's loopback port and open the consent page."""
         profile = self._require_profile()
         state = new_state()
+        logbook = self._core.logbook
         listener = LoopbackCallbackListener(
-            profile.redirect_uri, state, CallbackPages.load(self._core.language)
+            profile.redirect_uri,
+            state,
+            CallbackPages.load(self._core.language),
+            on_event=lambda message: logbook.record("listener", message),
         )
         listener.bind()
         url = build_authorize_url(profile.address, profile.client_id, state)
         self._core.logbook.record("listener", f"waiting for the browser on {profile.redirect_uri}")
 
-        async def complete(received: AuthorizationResponse) -> TokenInfo:
-            self._core.logbook.record("listener", "authorization code received")
-            return await self._exchange(received)
-
         return BrowserLogin(
             authorize_url=url,
             redirect_uri=profile.redirect_uri,
             listener=listener,
-            complete=complete,
+            complete=self._exchange,
             timeout=timeout,
             browser=self._core.browser if open_browser else None,
         )

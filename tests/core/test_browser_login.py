@@ -99,6 +99,9 @@ async def test_forged_state_is_rejected_and_the_real_flow_completes(
     assert await SystemBrowser().open(login.authorize_url)
     info = await waiting
     assert info.kind == "oauth"
+    events = [entry.message for entry in core.logbook.recent() if entry.kind == "listener"]
+    assert "ignored a redirect with a wrong or missing state" in events
+    assert events[-1] == "browser redirect received"
     assert "Дозвіл отримано" in str((await agent_result(real))["text"])
 
 
