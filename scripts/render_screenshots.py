@@ -17,13 +17,15 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import httpx  # noqa: E402
 import qasync  # noqa: E402
 from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -34,11 +36,14 @@ from amo_desktop.core.logbook import Logbook  # noqa: E402
 from amo_desktop.core.memory_keyring import MemoryKeyring  # noqa: E402
 from amo_desktop.core.redact import Redactor  # noqa: E402
 from amo_desktop.core.service import AppCore  # noqa: E402
-from amo_desktop.gui.app import DesktopApp  # noqa: E402
+from amo_desktop.gui.app import DesktopApp, ExtraPages  # noqa: E402
 from amo_desktop.gui.language import LanguageManager  # noqa: E402
 from amo_desktop.gui.resources import TRANSLATIONS_DIR  # noqa: E402
+from amo_desktop.gui.webhooks.factory import build_webhooks_page  # noqa: E402
+from amo_desktop.gui.webhooks.page import WebhooksPage  # noqa: E402
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard  # noqa: E402
 
+T = TypeVar("T")
 WIZARD_SIZE = (800, 600)
 WINDOW_SIZE = (900, 680)
 
@@ -113,6 +118,53 @@ class Renderer:
         self.grab(window, "dashboard")
         window.show_page(window.SETTINGS)
         self.grab(window, "settings")
+        self.render_webhooks(window)
+
+    def render_webhooks(self, window: QWidget) -> None:
+        """Listen, subscribe, let the sandbox deliver a few real events and one bad request."""
+        page = window.findChild(WebhooksPage, "webhooksPage")
+        assert page is not None
+        window.show_page(window.WEBHOOKS)
+        window.resize(1280, 860)
+        page.listener.start_stop.click()
+        spin_until(lambda: page.listener.is_listening)
+        page.tabs.setCurrentWidget(page.subscriptions)
+        page.subscriptions.use_local.click()
+        page.subscriptions.subscribe.click()
+        spin_until(lambda: page.subscriptions.model.rowCount() == 1)
+        self.grab(window, "webhooks-subscriptions")
+        session = self.desktop.core.session(self.desktop.connection.profile_name)
+        uk = self.language == "uk"
+        names = ["Іван - Квартира 3", "Олена - Офіс"] if uk else ["Ivan - Flat 3", "Olena - Office"]
+        leads = []
+        for name in names:  # one at a time: the sandbox keeps amoCRM's rate limit
+            leads.append(self.wait(session.create_test_lead(name=name, price=15000)))
+            spin_until(lambda: page.model.rowCount() == len(leads))
+        statuses = self.wait(session.pipelines())[0].statuses
+        target = next(s for s in statuses if s.id != leads[0].status_id)
+        self.wait(session.set_lead_status(leads[0].id, status_id=target.id))
+        spin_until(
+            lambda: any(
+                page.model.event_at(row).event.name == "status_lead"
+                for row in range(page.model.rowCount())
+            )
+        )
+        wrong_secret = page.listener.full_url.split("?")[0] + "?secret=wrong"
+
+        async def post_with_wrong_secret() -> None:
+            async with httpx.AsyncClient(trust_env=False) as client:
+                await client.post(wrong_secret, content=b"a=1")
+
+        self.wait(post_with_wrong_secret())
+        spin_until(lambda: page.rejected_model.total == 1)
+        page.tabs.setCurrentIndex(0)
+        page.table.selectRow(page.proxy.rowCount() - 1)
+        self.grab(window, "webhooks")
+
+    def wait(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        task = asyncio.get_event_loop().create_task(coroutine)
+        spin_until(task.done)
+        return task.result()
 
 
 def render(language: str, out: Path, app: QApplication, loop: asyncio.AbstractEventLoop) -> None:
@@ -127,7 +179,14 @@ def render(language: str, out: Path, app: QApplication, loop: asyncio.AbstractEv
             logbook=Logbook.under(home, redactor=Redactor()),
             browser=browser,
         )
-        desktop = DesktopApp(app=app, loop=loop, core=core, browser=browser, languages=languages)
+        desktop = DesktopApp(
+            app=app,
+            loop=loop,
+            core=core,
+            browser=browser,
+            languages=languages,
+            extra_pages=ExtraPages(webhooks=build_webhooks_page),
+        )
         Renderer(desktop, out, language).run()
         closing = loop.create_task(desktop.aclose())
         spin_until(closing.done)

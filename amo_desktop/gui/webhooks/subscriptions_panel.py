@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from enum import IntEnum
@@ -37,10 +38,12 @@ from amo_desktop.core.models import DEFAULT_WEBHOOK_EVENTS, WebhookSubscription
 from amo_desktop.core.webhooks.subscriptions import disabled_reason
 from amo_desktop.gui.language import current_language
 from amo_desktop.gui.webhooks.event_model import FAILED_COLOUR
-from amo_desktop.gui.webhooks.listener_panel import FAIL_STYLE, IDLE_STYLE, OK_STYLE
+from amo_desktop.gui.webhooks.listener_panel import FAIL_STYLE, HIDDEN_VALUE, IDLE_STYLE, OK_STYLE
 from amo_desktop.gui.widgets.data_label import mark_as_data
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# The listener's secret travels in the destination; the list shows it masked.
+SECRET_VALUE = re.compile(r"([?&]secret=)[^&#]*")
 
 # The events a person can tick, in the order shown; the seed's defaults come first.
 OFFERED_EVENTS = {
@@ -111,7 +114,7 @@ class SubscriptionsModel(QAbstractTableModel):
         column = SubscriptionColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SubscriptionColumn.DESTINATION:
-                return item.destination
+                return SECRET_VALUE.sub(r"\g<1>" + HIDDEN_VALUE, item.destination)
             if column == SubscriptionColumn.EVENTS:
                 return ", ".join(item.settings)
             if column == SubscriptionColumn.STATE:
