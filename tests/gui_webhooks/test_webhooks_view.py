@@ -4,7 +4,15 @@ decoded, open it, replay it byte for byte, filter, and see refused requests coun
 from __future__ import annotations
 
 import httpx
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTreeWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.core.platforms import Platform
@@ -196,3 +204,22 @@ def test_filters_and_refused_requests(qtbot: QtBot, webhooks_desktop: DesktopApp
     assert reasons == ["wrong or missing secret", "body is not a webhook form"]
     assert page.model.rowCount() == 3  # refused requests never become events
     assert "rejected: 2" in named(page, QLabel, "webhookCounters").text()
+
+
+def test_two_way_check_button_reports_every_step(
+    qtbot: QtBot, webhooks_desktop: DesktopApp
+) -> None:
+    page = connected_webhooks_page(qtbot, webhooks_desktop)
+    run_check = named(page, QPushButton, "webhookSyncCheck")
+    assert not run_check.isEnabled()  # needs a running listener
+    local_url = start_listening(qtbot, page)
+    session = webhooks_desktop.core.session(webhooks_desktop.connection.profile_name)
+    run(qtbot, session.subscribe_webhook(local_url, ("add_lead", "status_lead")))
+    page.tabs.setCurrentWidget(page.sync_check)
+    click(qtbot, page, "webhookSyncCheck")
+    result = named(page, QLabel, "webhookSyncCheckResult")
+    qtbot.waitUntil(lambda: result.text() == "Both directions work.", timeout=WAIT_MS)
+    steps = named(page, QTreeWidget, "webhookSyncCheckSteps")
+    texts = [steps.topLevelItem(i).text(0) for i in range(steps.topLevelItemCount())]
+    assert len(texts) == 4 and all(text.startswith("✔") for text in texts)
+    assert all(steps.topLevelItem(i).text(1).endswith(" ms") for i in range(4))
