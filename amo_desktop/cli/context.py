@@ -1,0 +1,168 @@
+"""The command line's composition root: one :class:`CliContext` per run.
+
+It builds the core the CLI talks to (``AppCore`` with the real keyring's ``CredentialStore``,
+a ``Logbook`` under the app home and the system browser), owns the output and the redactor,
+and turns every failure into one rendered error and an exit code. Heavy modules are imported
+only when a command first needs them, so ``--help`` and usage errors stay instant.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+import traceback
+from collections.abc import Callable, Coroutine
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from amo_desktop.cli.output import Output
+from amo_desktop.core.errors import AmoError, ErrorCode
+
+if TYPE_CHECKING:
+    from amo_desktop.core.logbook import Logbook
+    from amo_desktop.core.redact import Redactor
+    from amo_desktop.core.service import AppCore, ProfileSession
+
+DEFAULT_PROFILE = "default"
+INTERRUPTED_EXIT_CODE = 130
+
+
+class CliContext:
+    """Everything a command needs for one run: its profile, output, core and input."""
+
+    def __init__(
+        self,
+        *,
+        profile: str | None,
+        json_mode: bool,
+        language: str,
+        home: Path | None = None,
+        stdin: TextIO | None = None,
+    ) -> None:
+        from amo_desktop.core.paths import app_home
+
+        self.home = home if home is not None else app_home()
+        self.language = language
+        self._requested_profile = profile
+        self._stdin = stdin or sys.stdin
+        self._core: AppCore | None = None
+        profile_option = "" if profile in (None, DEFAULT_PROFILE) else f" --profile {profile}"
+        self.out = Output(
+            json_mode=json_mode,
+            language=language,
+            redact=self._redact,
+            profile_option=profile_option,
+        )
+
+    # -- the profile and the core ------------------------------------------------------------
+
+    @cached_property
+    def profile_name(self) -> str:
+        """``--profile``, else the config's current profile, else ``default``."""
+        if self._requested_profile:
+            from amo_desktop.core.paths import validate_profile_name
+
+            return validate_profile_name(self._requested_profile)
+        from amo_desktop.core.config import ConfigStore
+
+        return ConfigStore(self.home).current or DEFAULT_PROFILE
+
+    @property
+    def core(self) -> AppCore:
+        if self._core is None:
+            self._core = self._build_core()
+        return self._core
+
+    def session(self) -> ProfileSession:
+        return self.core.session(self.profile_name)
+
+    def _build_core(self) -> AppCore:
+        import keyring
+
+        from amo_desktop.core.browser import SystemBrowser
+        from amo_desktop.core.credentials import CredentialStore
+        from amo_desktop.core.service import AppCore
+
+        return AppCore(
+            home=self.home,
+            credentials=CredentialStore(keyring.get_keyring()),
+            logbook=self.logbook,
+            browser=SystemBrowser(),
+            language=self.language,
+        )
+
+    @cached_property
+    def logbook(self) -> Logbook:
+        from amo_desktop.core.logbook import Logbook
+
+        return Logbook.under(self.home, redactor=self.redactor)
+
+    # -- secrets -----------------------------------------------------------------------------
+
+    @cached_property
+    def redactor(self) -> Redactor:
+        from amo_desktop.core.redact import Redactor
+
+        return Redactor()
+
+    def remember_secret(self, secret: str) -> None:
+        """Mask ``secret`` in everything this run prints or logs."""
+        self.redactor.add(secret)
+
+    def _redact(self, text: str) -> str:
+        return self.redactor.mask(text)
+
+    # -- input -------------------------------------------------------------------------------
+
+    def read_stdin(self) -> str:
+        """All of a pipe, or one line typed on a terminal (Enter ends it, not Ctrl-D)."""
+        return self._stdin.readline() if self._stdin.isatty() else self._stdin.read()
+
+    def stdin_is_terminal(self) -> bool:
+        return self._stdin.isatty()
+
+    def ask_hidden(self, prompt: str) -> str:
+        # The prompt goes to stderr so that stdout stays clean for --json.
+        return getpass.getpass(prompt, stream=sys.stderr)
+
+    # -- running and failing -----------------------------------------------------------------
+
+    async def run_async(self, command: Coroutine[Any, Any, int]) -> int:
+        """Await a command, then close the core's HTTP clients."""
+        try:
+            return int(await command)
+        finally:
+            if self._core is not None:
+                await self._core.aclose()
+
+    def guard(self, command: Callable[[], int]) -> int:
+        """Run ``command``; any failure becomes one rendered error and an exit code."""
+        from amo_desktop.cli.main import exit_code_for
+
+        try:
+            return command()
+        except AmoError as error:
+            self._log_failure(error.code, error.debug)
+            self._report(error)
+            return exit_code_for(error)
+        except KeyboardInterrupt:
+            self.out.warn(self.out.t("cancelled"))
+            return INTERRUPTED_EXIT_CODE
+        except Exception:  # the last line of defence: a person never sees a traceback
+            self._log_failure(ErrorCode.UNEXPECTED, traceback.format_exc())
+            unexpected = AmoError(ErrorCode.UNEXPECTED)
+            self._report(unexpected)
+            return exit_code_for(unexpected)
+
+    def _report(self, error: AmoError) -> None:
+        try:
+            self.out.error(error)
+        except Exception:  # rendering itself broke (a damaged install): say the code at least
+            sys.stderr.write(f"amo-desktop: {error.code.value}\n")
+
+    def _log_failure(self, code: ErrorCode, debug: str) -> None:
+        try:
+            self.logbook.error(f"cli: {code.value}", detail=debug)
+        except Exception:  # noqa: S110 - a broken logbook must not hide the error being reported
+            pass

@@ -1,0 +1,245 @@
+"""The command line's own sentences in English and Ukrainian (errors live in the core catalogue).
+
+``text(key, language, **params)`` formats one sentence. ``cli_hint`` replaces catalogue hints that
+point at the window ("open Settings") with the command that does the same thing.
+"""
+
+from __future__ import annotations
+
+from amo_desktop.core.errors import ErrorCode
+
+_EN: dict[str, str] = {
+    "hint_prefix": "What to do",
+    "cancelled": "Cancelled.",
+    # configure
+    "secret_prompt": "Secret key of the integration (input hidden): ",
+    "configured": "Saved the profile “{profile}”.",
+    "configured_account": "  Account:        {account} ({platform})",
+    "configured_client": "  Integration ID: {client_id}",
+    "configured_redirect": "  Redirect URI:   {redirect_uri}",
+    "configured_backend": "  Backend:        {backend}",
+    "configured_secret": "  Secret key:     in the system keyring",
+    "configured_next": "Next: amo-desktop{profile_option} login --browser   "
+    "(or --code with the code from the integration's Keys and access tab)",
+    # login
+    "login_opened": "Opened the browser: click Allow on the amoCRM page. If it did not appear, "
+    "open this address in a browser where you are signed in to amoCRM:",
+    "login_open_yourself": "Open this address in a browser where you are signed in to amoCRM, "
+    "and click Allow:",
+    "login_not_opened": "Couldn't open a browser by itself. Open this address yourself and "
+    "click Allow:",
+    "login_waiting": "Waiting for the browser… (Ctrl-C to cancel; gives up in {minutes} min)",
+    "login_done": "Connected: the profile “{profile}” has access to amoCRM.",
+    "login_token": "  Token: {kind}, valid until {expires} (in {expires_in})",
+    "login_next": "Next: amo-desktop{profile_option} test",
+    "token_kind_oauth": "OAuth (refreshed automatically)",
+    "token_kind_long_lived": "long-lived (never refreshed)",
+    # status
+    "status_title": "Profile “{profile}”",
+    "status_not_configured": "  Not set up yet. Run: amo-desktop{profile_option} configure "
+    "--domain … --client-id … --redirect-uri …",
+    "status_platform": "  Platform:       {platform}",
+    "status_account": "  Account:        {account}",
+    "status_client": "  Integration ID: {client_id}",
+    "status_redirect": "  Redirect URI:   {redirect_uri}",
+    "status_backend": "  Backend:        {backend}",
+    "status_secret": "  Secret key:     {secret}",
+    "status_secret_saved": "saved in the keyring",
+    "status_secret_missing": "missing",
+    "status_token": "  Token:          {token}",
+    "status_token_none": "none (not connected). Run: amo-desktop{profile_option} login --browser",
+    "status_token_value": "{kind}, owned by {owner}, valid until {expires} ({when})",
+    "status_expires_in": "expires in {duration}",
+    "status_expired": "expired {duration} ago",
+    "owner_desktop": "this app",
+    "owner_backend": "your backend",
+    "status_keyring": "  Keyring:        {backend}",
+    # test
+    "test_ready": "AMO CRM integration is ready",
+    "test_account": "  Account: {name} (id {id}, {host}), answered in {ms} ms",
+    # pipelines
+    "pipelines_none": "The account has no pipelines.",
+    "pipeline_line": "Pipeline {id} “{name}”{main}",
+    "pipeline_main": " (main)",
+    "status_line": "  {id:>10}  {name}",
+    # test-lead
+    "lead_created": "Lead created in AMO CRM: #{id} “{name}”",
+    "lead_url": "  Open it: {url}",
+    # export-env
+    "exported": "Wrote the AMO_* settings to {path} (readable only by you).",
+    "exported_warning": "It contains the secret key: keep this file out of version control.",
+    # push-tokens
+    "pushed": "Sent the tokens to {backend} (answer {status}).",
+    "pushed_owner": "Your backend owns them now: this app will no longer refresh them.",
+    # logout
+    "logged_out": "Signed out of “{profile}”: the tokens are removed from the keyring.",
+    "logged_out_kept": "The settings and the secret key stay; to remove everything run: "
+    "amo-desktop profiles delete {profile}",
+    # profiles
+    "profiles_none": "No profiles yet. Create one with: amo-desktop configure …",
+    "profiles_line": "{marker} {name}{account}",
+    "profiles_used": "The current profile is now “{profile}”.",
+    "profiles_renamed": "Renamed the profile “{old}” to “{new}”.",
+    "profiles_deleted": "Deleted the profile “{profile}” and its keyring entries.",
+    # sandbox
+    "sandbox_started": "The amoCRM sandbox is running at {url} (Ctrl-C to stop).",
+    "sandbox_account": "Demo account: {name} (id {id})",
+    "sandbox_keys": "Keys of its demo integration (the sandbox's own, not a real account's):",
+    "sandbox_next": "Try it, in another terminal:",
+    "sandbox_next_secret": "(it asks for the client secret: paste the one above, press Enter)",
+    "sandbox_next_login": "(a browser opens the sandbox's consent page: click Allow)",
+    "sandbox_stopped": "The sandbox has stopped.",
+    # durations
+    "duration_days": "{n} d",
+    "duration_hours": "{n} h",
+    "duration_minutes": "{n} min",
+    "duration_seconds": "{n} s",
+}
+
+_UK: dict[str, str] = {
+    "hint_prefix": "Що зробити",
+    "cancelled": "Скасовано.",
+    "secret_prompt": "Секретний ключ інтеграції (введення приховано): ",
+    "configured": "Профіль «{profile}» збережено.",
+    "configured_account": "  Акаунт:          {account} ({platform})",
+    "configured_client": "  ID інтеграції:   {client_id}",
+    "configured_redirect": "  Redirect URI:    {redirect_uri}",
+    "configured_backend": "  Бекенд:          {backend}",
+    "configured_secret": "  Секретний ключ:  у системному сховищі паролів",
+    "configured_next": "Далі: amo-desktop{profile_option} login --browser   "
+    "(або --code з кодом із вкладки «Ключі та доступи» інтеграції)",
+    "login_opened": "Браузер відкрито: натисніть «Дозволити» на сторінці amoCRM. Якщо сторінка "
+    "не з'явилася, відкрийте цю адресу в браузері, де ви увійшли в amoCRM:",
+    "login_open_yourself": "Відкрийте цю адресу в браузері, де ви увійшли в amoCRM, "
+    "і натисніть «Дозволити»:",
+    "login_not_opened": "Не вдалося самостійно відкрити браузер. Відкрийте цю адресу вручну "
+    "і натисніть «Дозволити»:",
+    "login_waiting": "Чекаю на браузер… (Ctrl-C — скасувати; очікування до {minutes} хв)",
+    "login_done": "Підключено: профіль «{profile}» має доступ до amoCRM.",
+    "login_token": "  Токен: {kind}, дійсний до {expires} (ще {expires_in})",
+    "login_next": "Далі: amo-desktop{profile_option} test",
+    "token_kind_oauth": "OAuth (оновлюється автоматично)",
+    "token_kind_long_lived": "довгостроковий (не оновлюється)",
+    "status_title": "Профіль «{profile}»",
+    "status_not_configured": "  Ще не налаштовано. Виконайте: amo-desktop{profile_option} "
+    "configure --domain … --client-id … --redirect-uri …",
+    "status_platform": "  Платформа:       {platform}",
+    "status_account": "  Акаунт:          {account}",
+    "status_client": "  ID інтеграції:   {client_id}",
+    "status_redirect": "  Redirect URI:    {redirect_uri}",
+    "status_backend": "  Бекенд:          {backend}",
+    "status_secret": "  Секретний ключ:  {secret}",
+    "status_secret_saved": "збережено у сховищі паролів",
+    "status_secret_missing": "відсутній",
+    "status_token": "  Токен:           {token}",
+    "status_token_none": "немає (не підключено). Виконайте: amo-desktop{profile_option} "
+    "login --browser",
+    "status_token_value": "{kind}, власник — {owner}, дійсний до {expires} ({when})",
+    "status_expires_in": "спливає через {duration}",
+    "status_expired": "сплив {duration} тому",
+    "owner_desktop": "ця програма",
+    "owner_backend": "ваш бекенд",
+    "status_keyring": "  Сховище паролів: {backend}",
+    "test_ready": "Інтеграція з AMO CRM готова до роботи",
+    "test_account": "  Акаунт: {name} (id {id}, {host}), відповідь за {ms} мс",
+    "pipelines_none": "В акаунті немає воронок.",
+    "pipeline_line": "Воронка {id} «{name}»{main}",
+    "pipeline_main": " (головна)",
+    "status_line": "  {id:>10}  {name}",
+    "lead_created": "Lead успішно створено в AMO CRM: #{id} «{name}»",
+    "lead_url": "  Відкрити: {url}",
+    "exported": "Налаштування AMO_* записано у {path} (читати може лише ваш користувач).",
+    "exported_warning": "Файл містить секретний ключ: не додавайте його в систему контролю версій.",
+    "pushed": "Токени надіслано на {backend} (відповідь {status}).",
+    "pushed_owner": "Тепер ними керує ваш бекенд: ця програма більше їх не оновлюватиме.",
+    "logged_out": "Вихід із профілю «{profile}»: токени видалено зі сховища паролів.",
+    "logged_out_kept": "Налаштування і секретний ключ залишилися; щоб видалити все, виконайте: "
+    "amo-desktop profiles delete {profile}",
+    "profiles_none": "Профілів ще немає. Створіть профіль: amo-desktop configure …",
+    "profiles_line": "{marker} {name}{account}",
+    "profiles_used": "Поточний профіль тепер «{profile}».",
+    "profiles_renamed": "Профіль «{old}» перейменовано на «{new}».",
+    "profiles_deleted": "Профіль «{profile}» і його записи у сховищі паролів видалено.",
+    "sandbox_started": "Пісочниця amoCRM працює за адресою {url} (Ctrl-C — зупинити).",
+    "sandbox_account": "Демо-акаунт: {name} (id {id})",
+    "sandbox_keys": "Ключі її демо-інтеграції (це ключі пісочниці, а не справжнього акаунта):",
+    "sandbox_next": "Спробуйте, в іншому терміналі:",
+    "sandbox_next_secret": "(програма попросить client secret: вставте показаний вище і "
+    "натисніть Enter)",
+    "sandbox_next_login": "(браузер відкриє сторінку дозволу пісочниці: натисніть «Дозволити»)",
+    "sandbox_stopped": "Пісочницю зупинено.",
+    "duration_days": "{n} дн.",
+    "duration_hours": "{n} год",
+    "duration_minutes": "{n} хв",
+    "duration_seconds": "{n} с",
+}
+
+_TEXTS = {"en": _EN, "uk": _UK}
+
+# Catalogue hints that send a person to the window, said the command-line way.
+_CLI_HINTS: dict[ErrorCode, tuple[str, str]] = {
+    ErrorCode.NOT_CONFIGURED: (
+        "Run: amo-desktop{profile_option} configure --domain mycompany.amocrm.ru "
+        "--client-id <integration ID> --redirect-uri <redirect URI> (the secret key is asked "
+        "for), or import a backend's settings with --from-env-file backend/.env",
+        "Виконайте: amo-desktop{profile_option} configure --domain mycompany.amocrm.ru "
+        "--client-id <ID інтеграції> --redirect-uri <redirect URI> (секретний ключ програма "
+        "попросить ввести) або імпортуйте налаштування бекенда: --from-env-file backend/.env",
+    ),
+    ErrorCode.MISSING_CLIENT_SECRET: (
+        "Copy the “Secret key” from the integration's Keys and access tab and run "
+        "amo-desktop{profile_option} configure … again: type it when asked, pipe it with "
+        "--client-secret-stdin, or set AMO_CLIENT_SECRET.",
+        "Скопіюйте «Секретний ключ» із вкладки «Ключі та доступи» інтеграції і знову виконайте "
+        "amo-desktop{profile_option} configure …: введіть його, коли програма попросить, "
+        "передайте через --client-secret-stdin або задайте AMO_CLIENT_SECRET.",
+    ),
+    ErrorCode.PROFILE_NOT_FOUND: (
+        "See the profiles with: amo-desktop profiles list",
+        "Перегляньте профілі: amo-desktop profiles list",
+    ),
+    ErrorCode.NOT_LOGGED_IN: (
+        "Run: amo-desktop{profile_option} login --browser (or --code with the authorization "
+        "code, or --long-lived-token-stdin).",
+        "Виконайте: amo-desktop{profile_option} login --browser (або --code з кодом "
+        "авторизації, або --long-lived-token-stdin).",
+    ),
+    ErrorCode.BACKEND_NOT_CONFIGURED: (
+        "Give the address: amo-desktop{profile_option} push-tokens --backend http://127.0.0.1:8000",
+        "Вкажіть адресу: amo-desktop{profile_option} push-tokens --backend http://127.0.0.1:8000",
+    ),
+    ErrorCode.PORT_IN_USE: (
+        "Close the program that uses the port (often your backend), or paste the code "
+        "instead: amo-desktop{profile_option} login --code '<the address the browser ended on>'",
+        "Закрийте програму, що займає порт (часто це ваш бекенд), або вставте код: "
+        "amo-desktop{profile_option} login --code '<адреса, на якій зупинився браузер>'",
+    ),
+    ErrorCode.REDIRECT_NOT_LOOPBACK: (
+        "Open the integration's consent page yourself and paste the address the browser ends "
+        "on: amo-desktop{profile_option} login --code '<that address>' (or the code from the "
+        "Keys and access tab).",
+        "Самостійно відкрийте сторінку дозволу інтеграції і вставте адресу, на якій зупиниться "
+        "браузер: amo-desktop{profile_option} login --code '<ця адреса>' (або код із вкладки "
+        "«Ключі та доступи»).",
+    ),
+    ErrorCode.TOKENS_OWNED_BY_BACKEND: (
+        "Renew access in your backend, or take the tokens back with: "
+        "amo-desktop{profile_option} login --browser",
+        "Оновіть доступ у бекенді або поверніть токени цій програмі: "
+        "amo-desktop{profile_option} login --browser",
+    ),
+}
+
+
+def text(key: str, language: str, **params: object) -> str:
+    """The sentence ``key`` in ``language`` (English when unknown), formatted with ``params``."""
+    template = _TEXTS.get(language, _EN).get(key) or _EN[key]
+    return template.format(**params)
+
+
+def cli_hint(code: ErrorCode, language: str, profile_option: str) -> str | None:
+    """The command-line wording of the hint for ``code``, or None to keep the catalogue's."""
+    hints = _CLI_HINTS.get(code)
+    if hints is None:
+        return None
+    return hints[1 if language == "uk" else 0].format(profile_option=profile_option)

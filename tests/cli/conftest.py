@@ -1,0 +1,132 @@
+"""Running the real ``amo-desktop`` in a child process, with a keyring the children share."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.environment import require_system_piece
+
+SECRET_SERVICE = "keyring.backends.SecretService.Keyring"
+
+
+@dataclass
+class CliResult:
+    """One finished ``amo-desktop`` run."""
+
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict[str, object]:
+        data: dict[str, object] = json.loads(self.stdout)
+        return data
+
+    def __str__(self) -> str:
+        return (
+            f"amo-desktop {' '.join(self.args)} -> {self.returncode}\n"
+            f"stdout: {self.stdout}\nstderr: {self.stderr}"
+        )
+
+
+class Cli:
+    """Runs ``python -m amo_desktop`` as a person or a script would, and keeps every output."""
+
+    def __init__(self, home: Path, profile: str, env: dict[str, str]) -> None:
+        self.home = home
+        self.profile = profile
+        self.env = env
+        self.runs: list[CliResult] = []
+
+    def __call__(
+        self,
+        *args: str,
+        stdin: str | None = None,
+        env: dict[str, str] | None = None,
+        profile: bool = True,
+        timeout: float = 60.0,
+    ) -> CliResult:
+        argv = [*(["--profile", self.profile] if profile else []), *args]
+        completed = subprocess.run(
+            [sys.executable, "-m", "amo_desktop", *argv],
+            input=stdin if stdin is not None else "",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**self.env, **(env or {})},
+            timeout=timeout,
+            check=False,
+        )
+        result = CliResult(argv, completed.returncode, completed.stdout, completed.stderr)
+        self.runs.append(result)
+        return result
+
+    def outputs(self) -> Iterable[str]:
+        for run in self.runs:
+            yield run.stdout
+            yield run.stderr
+
+
+@pytest.fixture
+def shared_keyring() -> str:
+    """The real Secret Service, the only keyring that child processes share with each other."""
+    require_system_piece(
+        os.environ.get("AMO_SECRET_SERVICE_READY") == "1",
+        "a Secret Service (gnome-keyring on D-Bus)",
+        "run the tests through scripts/with-keyring (make test does)",
+    )
+    return SECRET_SERVICE
+
+
+@pytest.fixture
+def cli(app_home: Path, shared_keyring: str) -> Iterator[Cli]:
+    """``cli("status", "--json")``; a profile name of its own keeps keyring entries apart."""
+    env = {
+        **os.environ,
+        "PYTHON_KEYRING_BACKEND": shared_keyring,
+        "AMO_DESKTOP_HOME": str(app_home),
+        "AMO_DESKTOP_LANG": "en",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    runner = Cli(app_home, f"t{uuid.uuid4().hex[:10]}", env)
+    yield runner
+    runner("profiles", "delete", runner.profile, profile=False)
+
+
+def files_under(root: Path) -> Iterator[Path]:
+    yield from (path for path in root.rglob("*") if path.is_file())
+
+
+def assert_no_secret_anywhere(
+    secrets: Iterable[str],
+    texts: Iterable[str],
+    roots: Iterable[Path],
+    allowed: Iterable[Path] = (),
+) -> None:
+    """Fail if any secret appears in the texts or in a file under the roots (except ``allowed``)."""
+    secrets = [secret for secret in secrets if secret]
+    allowed_files = {path.resolve() for path in allowed}
+    for text in texts:
+        for secret in secrets:
+            assert secret not in text, "a secret reached the output"
+    for root in roots:
+        for path in files_under(root):
+            if path.resolve() in allowed_files:
+                continue
+            content = path.read_bytes()
+            for secret in secrets:
+                assert secret.encode() not in content, f"a secret was written to {path.name}"
+
+
+@pytest.fixture
+def scan_for_secrets() -> Callable[..., None]:
+    return assert_no_secret_anywhere

@@ -1,0 +1,123 @@
+"""Usage errors, help and the refusal of secrets as arguments: no keyring, no network."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from amo_desktop.cli.main import main
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "amo_desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_version_and_help_exit_zero() -> None:
+    version = run_cli("--version")
+    assert version.returncode == 0
+    assert version.stdout.startswith("amo-desktop ")
+    help_text = run_cli("test-lead", "--help")
+    assert help_text.returncode == 0
+    assert "--pipeline-id" in help_text.stdout
+
+
+def test_missing_option_is_a_usage_error_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["login"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert lines[0].startswith("Check the command: one of the arguments --code --browser")
+    assert lines[1] == "What to do: See the options with: amo-desktop login --help"
+    assert "Traceback" not in captured.err
+
+
+def test_unknown_option_names_the_command_in_json_and_ukrainian(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--lang", "uk", "configure", "--json", "--bogus"]) == 2
+    captured = capsys.readouterr()
+    error = json.loads(captured.out)
+    assert error["status"] == "error"
+    assert error["error"]["code"] == "cli.usage"
+    assert error["error"]["title"] == "Перевірте команду"
+    assert "--bogus" in error["error"]["message"]
+    assert error["error"]["hint"] == "Перегляньте параметри: amo-desktop configure --help"
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["configure", "--client-secret", "s3cr3t-value-123"],
+        ["configure", "--client-secret=s3cr3t-value-123"],
+        ["--json", "configure", "--domain", "x", "--client-secret", "s3cr3t-value-123"],
+    ],
+)
+def test_a_secret_as_an_argument_is_refused_without_echoing_it(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert "s3cr3t-value-123" not in captured.out + captured.err
+    assert "cli.secret_in_argument" in captured.out or "shell history" in captured.err
+    assert "--client-secret-stdin" in captured.out + captured.err
+
+
+def test_an_abbreviated_option_is_not_guessed(capsys: pytest.CaptureFixture[str]) -> None:
+    # argparse would otherwise take "--client-secret-s" for --client-secret-stdin.
+    assert main(["configure", "--client-secret-s"]) == 2
+    assert "unrecognized arguments: --client-secret-s" in capsys.readouterr().err
+
+
+def test_no_command_without_a_gui_launcher_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "COMMAND" in capsys.readouterr().out
+
+
+def test_no_display_gives_the_fix_instead_of_a_crash(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items()}
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "amo_desktop"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "there is no display" in result.stderr
+    assert "xvfb-run amo-desktop" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_display_that_does_not_answer_gives_the_fix_instead_of_a_crash() -> None:
+    env = {**os.environ, "DISPLAY": ":97"}
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "amo_desktop"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("amo-desktop can't open its window: ")
+    assert "xvfb-run amo-desktop" in result.stderr
+    assert "Traceback" not in result.stderr
