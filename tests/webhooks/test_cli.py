@@ -1,0 +1,177 @@
+"""``amo-desktop listen --json`` and ``events`` as a person or a script runs them (subprocesses)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.fixtures.environment import require_system_piece
+from tests.webhooks.conftest import AMO_HEADERS, Backend, payload
+
+ROOT = Path(__file__).resolve().parents[2]
+REQUEST_ID = AMO_HEADERS["X-Amocrm-Requestid"]
+
+
+def cli_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), **(extra or {})}
+
+
+async def run_cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "amo_desktop", "--profile", "default", *args,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=ROOT,
+        env=env or cli_env(),
+    )  # fmt: skip
+    stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode is not None
+    return process.returncode, stdout.decode(), stderr.decode()
+
+
+class Listener:
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+
+    async def line(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        raw = await asyncio.wait_for(self.process.stdout.readline(), 60)
+        assert raw, "the listener closed its output"
+        data: dict[str, Any] = json.loads(raw)
+        return data
+
+
+@pytest.fixture
+async def listen() -> AsyncIterator[Callable[..., Awaitable[Listener]]]:
+    started: list[asyncio.subprocess.Process] = []
+
+    async def start(*args: str, env: dict[str, str] | None = None) -> Listener:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "amo_desktop", "--profile", "default", "listen", "--json",
+            "--port", "0", *args,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=ROOT,
+            env=env or cli_env(),
+        )  # fmt: skip
+        started.append(process)
+        return Listener(process)
+
+    yield start
+    for process in started:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def test_listen_json_prints_listening_event_forward_and_rejected_lines(
+    listen: Callable[..., Awaitable[Listener]],
+    backend_factory: Callable[..., Awaitable[Backend]],
+) -> None:
+    backend = await backend_factory()
+    listener = await listen("--no-secret", "--forward-to", backend.url)
+    first = await listener.line()
+    assert first["type"] == "listening"
+    url = first["url"]
+    assert url.startswith("http://127.0.0.1:") and url.endswith(
+        "/api/v1/integrations/amo-crm/webhook"
+    )
+
+    async with httpx.AsyncClient(timeout=10) as http:
+        answer = await http.post(url, content=payload("lead_update"), headers=AMO_HEADERS)
+        assert answer.status_code == 200
+        event = await listener.line()
+        forward = await listener.line()
+        refused = await http.get(url)
+        assert refused.status_code == 405
+        rejected = await listener.line()
+
+    assert event["type"] == "event"
+    assert event["delivery_id"] == REQUEST_ID
+    assert event["account"] == {"id": "32427762", "subdomain": "etesttask"}
+    assert (event["entity"], event["action"], event["id"]) == ("leads", "update", "32966269")
+    assert event["fields"]["custom_fields"][0]["values"][0]["value"] == "1"
+    assert event["summary"] == "Lead 32966269 “Test” updated"
+    assert event["received_at"].endswith("+00:00")
+    assert forward["type"] == "forward" and forward["delivery_id"] == REQUEST_ID
+    assert forward["status"] == 200 and isinstance(forward["elapsed_ms"], int)
+    assert rejected["type"] == "rejected"
+    assert (rejected["reason"], rejected["status"], rejected["method"]) == (
+        "method_not_allowed", 405, "GET"
+    )  # fmt: skip
+    assert (await backend.received.get()).body == payload("lead_update")
+
+    listener.process.send_signal(signal.SIGINT)
+    assert await asyncio.wait_for(listener.process.wait(), 30) == 0
+
+
+async def test_events_list_show_export_and_replay_read_the_journal_listen_wrote(
+    listen: Callable[..., Awaitable[Listener]],
+    backend_factory: Callable[..., Awaitable[Backend]],
+) -> None:
+    listener = await listen("--no-secret")
+    url = (await listener.line())["url"]
+    async with httpx.AsyncClient(timeout=10) as http:
+        for name, request_id in (("lead_add", "first-delivery"), ("contact_add", REQUEST_ID)):
+            headers = {**AMO_HEADERS, "X-Amocrm-Requestid": request_id}
+            assert (await http.post(url, content=payload(name), headers=headers)).status_code == 200
+            await listener.line()
+    listener.process.send_signal(signal.SIGINT)
+    await asyncio.wait_for(listener.process.wait(), 30)
+
+    code, out, _ = await run_cli("events", "list", "--json")
+    assert code == 0
+    listed = json.loads(out)["deliveries"]
+    assert [d["id"] for d in listed] == [REQUEST_ID, "first-delivery"]
+    assert listed[0]["events"] == [{"name": "add_contact", "id": "37054081"}]
+
+    code, out, _ = await run_cli("events", "show", REQUEST_ID[:8], "--json", "--lang", "uk")
+    shown = json.loads(out)
+    assert code == 0 and shown["delivery"]["body"] == payload("contact_add").decode()
+    assert shown["events"][0]["summary"] == "Новий контакт 37054081 «Абиба абибович»"
+
+    backend = await backend_factory()
+    code, out, err = await run_cli("events", "replay", "first-delivery", "--to", backend.url)
+    assert code == 0, err
+    assert (await backend.received.get()).body == payload("lead_add")
+
+    code, out, _ = await run_cli("events", "export", "--format", "curl", "--to", backend.url)
+    assert code == 0
+    assert out.count("curl -sS -X POST") == 2 and "# first-delivery" in out
+
+    code, out, _ = await run_cli("events", "show", "no-such-delivery", "--json")
+    assert code == 1 and json.loads(out)["error"]["code"] == "webhook.event_not_found"
+
+
+async def test_a_secret_on_the_command_line_is_refused() -> None:
+    code, out, _ = await run_cli("listen", "--secret", "visible-in-ps", "--json")
+    assert code == 2
+    assert json.loads(out)["error"]["code"] == "cli.secret_in_argument"
+
+
+async def test_generated_secret_is_kept_in_the_keyring_and_required(
+    listen: Callable[..., Awaitable[Listener]],
+) -> None:
+    require_system_piece(
+        os.environ.get("AMO_SECRET_SERVICE_READY") == "1",
+        "a Secret Service (gnome-keyring on D-Bus)",
+        "run the tests through scripts/with-keyring (make test does)",
+    )
+    env = cli_env({"PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"})
+    listener = await listen("--generate-secret", env=env)
+    url = (await listener.line())["url"]
+    assert "?secret=" in url
+    async with httpx.AsyncClient(timeout=10) as http:
+        without = url.split("?")[0]
+        assert (await http.post(without, content=b"a=1", headers=AMO_HEADERS)).status_code == 403
+        assert (await listener.line())["reason"] == "bad_secret"
+    listener.process.send_signal(signal.SIGINT)
+    await asyncio.wait_for(listener.process.wait(), 30)
+
+    again = await listen(env=env)  # the stored secret is used again: the URL stays the same
+    assert (await again.line())["url"].split("?")[1] == url.split("?")[1]
