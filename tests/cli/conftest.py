@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from tests.fixtures.environment import require_system_piece
+from keyring.backend import KeyringBackend
 
 SECRET_SERVICE = "keyring.backends.SecretService.Keyring"
 
@@ -62,7 +63,8 @@ class Cli:
             capture_output=True,
             text=True,
             encoding="utf-8",
-            env={**self.env, **(env or {})},
+            # Read os.environ now: fixtures such as browser_agent set variables after this one.
+            env={**os.environ, **self.env, **(env or {})},
             timeout=timeout,
             check=False,
         )
@@ -77,29 +79,24 @@ class Cli:
 
 
 @pytest.fixture
-def shared_keyring() -> str:
-    """The real Secret Service, the only keyring that child processes share with each other."""
-    require_system_piece(
-        os.environ.get("AMO_SECRET_SERVICE_READY") == "1",
-        "a Secret Service (gnome-keyring on D-Bus)",
-        "run the tests through scripts/with-keyring (make test does)",
-    )
-    return SECRET_SERVICE
+def shared_keyring(secret_service_keyring: KeyringBackend) -> KeyringBackend:
+    """The real Secret Service: the keyring child processes share (it skips loudly without one).
+
+    The fixture it builds on removes every entry the test wrote.
+    """
+    return secret_service_keyring
 
 
 @pytest.fixture
-def cli(app_home: Path, shared_keyring: str) -> Iterator[Cli]:
+def cli(app_home: Path, shared_keyring: KeyringBackend) -> Cli:
     """``cli("status", "--json")``; a profile name of its own keeps keyring entries apart."""
     env = {
-        **os.environ,
-        "PYTHON_KEYRING_BACKEND": shared_keyring,
+        "PYTHON_KEYRING_BACKEND": SECRET_SERVICE,
         "AMO_DESKTOP_HOME": str(app_home),
         "AMO_DESKTOP_LANG": "en",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
-    runner = Cli(app_home, f"t{uuid.uuid4().hex[:10]}", env)
-    yield runner
-    runner("profiles", "delete", runner.profile, profile=False)
+    return Cli(app_home, f"t{uuid.uuid4().hex[:10]}", env)
 
 
 def files_under(root: Path) -> Iterator[Path]:
@@ -130,3 +127,44 @@ def assert_no_secret_anywhere(
 @pytest.fixture
 def scan_for_secrets() -> Callable[..., None]:
     return assert_no_secret_anywhere
+
+
+@dataclass
+class TokenReceiver:
+    """A stand-in for the company's backend: records what ``push-tokens`` POSTs to it."""
+
+    base_url: str
+    received: list[dict[str, object]]
+
+
+@pytest.fixture
+def token_receiver() -> Iterator[TokenReceiver]:
+    from aiohttp import web
+
+    received: list[dict[str, object]] = []
+
+    async def set_tokens(request: web.Request) -> web.Response:
+        received.append(await request.json())
+        return web.json_response({"status": "ok"})
+
+    app = web.Application()
+    app.router.add_post("/api/v1/integrations/amo-crm/set-tokens", set_tokens)
+    loop = asyncio.new_event_loop()
+    runner = web.AppRunner(app, access_log=None)
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    async def start() -> int:
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        return int(runner.addresses[0][1])
+
+    port = asyncio.run_coroutine_threadsafe(start(), loop).result(10)
+    try:
+        yield TokenReceiver(f"http://127.0.0.1:{port}", received)
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
