@@ -8,6 +8,7 @@ only when a command first needs them, so ``--help`` and usage errors stay instan
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 import sys
 import traceback
@@ -150,7 +151,9 @@ class CliContext:
             self.out.warn(self.out.t("cancelled"))
             return INTERRUPTED_EXIT_CODE
         except Exception:  # the last line of defence: a person never sees a traceback
-            self._log_failure(ErrorCode.UNEXPECTED, traceback.format_exc())
+            details = traceback.format_exc()
+            self._learn_stored_secrets()
+            self._log_failure(ErrorCode.UNEXPECTED, details)
             unexpected = AmoError(ErrorCode.UNEXPECTED)
             self._report(unexpected)
             return exit_code_for(unexpected)
@@ -160,6 +163,22 @@ class CliContext:
             self.out.error(error)
         except Exception:  # rendering itself broke (a damaged install): say the code at least
             sys.stderr.write(f"amo-desktop: {error.code.value}\n")
+
+    def _learn_stored_secrets(self) -> None:
+        """Teach the redactor the profile's stored secrets before an unknown failure is logged:
+        a traceback may quote any value, and only known secrets can be masked for sure."""
+
+        async def learn() -> None:
+            credentials = self.core.credentials
+            tokens = await credentials.get_tokens(self.profile_name)
+            self.redactor.add(await credentials.get_client_secret(self.profile_name))
+            if tokens is not None:
+                self.redactor.add(tokens.access_token, tokens.refresh_token)
+
+        try:
+            asyncio.run(learn())
+        except Exception:  # noqa: S110 - a keyring that fails here must not hide the failure
+            pass
 
     def _log_failure(self, code: ErrorCode, debug: str) -> None:
         try:

@@ -9,12 +9,14 @@ import subprocess
 import sys
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from keyring.backend import KeyringBackend
+
+from amo_desktop.sandbox import ThreadedSandbox
 
 SECRET_SERVICE = "keyring.backends.SecretService.Keyring"
 
@@ -124,11 +126,6 @@ def assert_no_secret_anywhere(
                 assert secret.encode() not in content, f"a secret was written to {path.name}"
 
 
-@pytest.fixture
-def scan_for_secrets() -> Callable[..., None]:
-    return assert_no_secret_anywhere
-
-
 @dataclass
 class TokenReceiver:
     """A stand-in for the company's backend: records what ``push-tokens`` POSTs to it."""
@@ -168,3 +165,42 @@ def token_receiver() -> Iterator[TokenReceiver]:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
         loop.close()
+
+
+@dataclass
+class Keys:
+    """An integration registered in the sandbox, as its Keys and access tab shows it."""
+
+    base_url: str
+    client_id: str
+    client_secret: str
+    redirect_uri: str
+
+
+@pytest.fixture
+def keys(threaded_sandbox: ThreadedSandbox, unused_tcp_port: int) -> Keys:
+    redirect_uri = f"http://127.0.0.1:{unused_tcp_port}/callback"
+    registered = threaded_sandbox.call(
+        lambda state: state.add_integration(redirect_uri=redirect_uri)
+    )
+    return Keys(
+        threaded_sandbox.base_url, registered.client_id, registered.client_secret, redirect_uri
+    )
+
+
+def issue_code(sandbox: ThreadedSandbox, keys: Keys) -> str:
+    return sandbox.call(
+        lambda state: state.issue_authorization_code(state.integration(keys.client_id))
+    )
+
+
+def configure_args(keys: Keys) -> list[str]:
+    return [
+        "configure",
+        "--domain",
+        keys.base_url,
+        "--client-id",
+        keys.client_id,
+        "--redirect-uri",
+        keys.redirect_uri,
+    ]

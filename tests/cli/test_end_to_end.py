@@ -5,7 +5,6 @@ Secret Service shared between the children. Outputs and the app home are scanned
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,48 +12,16 @@ from keyring.backend import KeyringBackend
 
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.sandbox import ThreadedSandbox
-from tests.cli.conftest import Cli, TokenReceiver, assert_no_secret_anywhere
+from tests.cli.conftest import (
+    Cli,
+    Keys,
+    TokenReceiver,
+    assert_no_secret_anywhere,
+    configure_args,
+    issue_code,
+)
 
 pytestmark = pytest.mark.secret_service
-
-
-@dataclass
-class Keys:
-    """An integration registered in the sandbox, as its Keys and access tab shows it."""
-
-    base_url: str
-    client_id: str
-    client_secret: str
-    redirect_uri: str
-
-
-@pytest.fixture
-def keys(threaded_sandbox: ThreadedSandbox, unused_tcp_port: int) -> Keys:
-    redirect_uri = f"http://127.0.0.1:{unused_tcp_port}/callback"
-    registered = threaded_sandbox.call(
-        lambda state: state.add_integration(redirect_uri=redirect_uri)
-    )
-    return Keys(
-        threaded_sandbox.base_url, registered.client_id, registered.client_secret, redirect_uri
-    )
-
-
-def issue_code(sandbox: ThreadedSandbox, keys: Keys) -> str:
-    return sandbox.call(
-        lambda state: state.issue_authorization_code(state.integration(keys.client_id))
-    )
-
-
-def configure_args(keys: Keys) -> list[str]:
-    return [
-        "configure",
-        "--domain",
-        keys.base_url,
-        "--client-id",
-        keys.client_id,
-        "--redirect-uri",
-        keys.redirect_uri,
-    ]
 
 
 @pytest.fixture

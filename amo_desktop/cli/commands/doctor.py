@@ -8,6 +8,7 @@ nothing failed, 1 otherwise. ``--json`` prints ``{"status": "ok"|"problems", "ch
 from __future__ import annotations
 
 import argparse
+import json
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -127,11 +128,22 @@ async def _report(ctx: CliContext, results: list[CheckResult]) -> str:
 
 
 def _last_lines(path: Path | None, count: int) -> list[str]:
-    """The end of the activity log file (earlier runs included); entries are masked there."""
+    """The end of the activity log file, earlier runs included (entries are masked there)."""
     if path is None:
         return []
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
-            return [line.rstrip("\n") for line in deque(handle, maxlen=count)]
+            tail = deque(handle, maxlen=count)
     except OSError:
         return []
+    return [_readable(line.rstrip("\n")) for line in tail]
+
+
+def _readable(line: str) -> str:
+    from amo_desktop.core.logbook import LogEntry
+
+    try:
+        data = json.loads(line)
+        return LogEntry(float(data["time"]), data["kind"], str(data["message"])).format_line()
+    except (ValueError, KeyError, TypeError):
+        return line  # a line from another version: shown as it is (the report masks it)
