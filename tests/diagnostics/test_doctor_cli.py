@@ -101,5 +101,6 @@ def test_doctor_json_reports_a_healthy_profile_then_a_revoked_token(amo, threade
     assert human.returncode == 1
     assert "✗ amoCRM API" in human.stdout
     assert "== Settings ==" in human.stdout
+    assert "[http] GET /api/v4/account -> 401" in human.stdout  # the activity log, readable
     for text in amo.outputs:
         assert integration.client_secret not in text

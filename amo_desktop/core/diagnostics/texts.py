@@ -343,8 +343,8 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "Підпишіть цю адресу у Вебхуки → Підписки (amo-desktop webhooks subscribe).",
     ),
     "subscription_none": (
-        "The account has no webhooks at all.",
-        "В акаунті взагалі немає вебхуків.",
+        "Skipped: the account has no webhooks at all.",
+        "Пропущено: в акаунті взагалі немає вебхуків.",
     ),
     "subscription_any_ok": (
         "{count} webhook(s) active: {urls}.",
