@@ -100,7 +100,7 @@ class Renderer:
         spin_until(wizard.check.isComplete)
         self.grab(wizard, "wizard-5-check")
         wizard.next()
-        spin_until(lambda: bool(wizard.done.account_value.text()))
+        spin_until(lambda: bool(wizard.done_page.account_value.text()))
         self.grab(wizard, "wizard-6-done")
         wizard.accept()
 

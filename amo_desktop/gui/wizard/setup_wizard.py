@@ -52,14 +52,14 @@ class SetupWizard(QWizard):
         self.keys = KeysPage()
         self.authorize = AuthorizePage()
         self.check = CheckPage()
-        self.done = DonePage()
+        self.done_page = DonePage()
         for page_id, page in (
             (PageId.WELCOME, self.welcome),
             (PageId.ACCOUNT, self.account),
             (PageId.KEYS, self.keys),
             (PageId.AUTHORIZE, self.authorize),
             (PageId.CHECK, self.check),
-            (PageId.DONE, self.done),
+            (PageId.DONE, self.done_page),
         ):
             self.setPage(page_id, page)
         self._connect_pages()
@@ -81,9 +81,9 @@ class SetupWizard(QWizard):
         self.authorize.fixRequested.connect(self._go_to_fix)
         self.check.testRequested.connect(self._setup.test_connection)
         self.check.fixRequested.connect(self._go_to_fix)
-        self.done.entered.connect(self._setup.load_status)
-        self.done.exportRequested.connect(self._export_env)
-        self.done.pushRequested.connect(self._push_tokens)
+        self.done_page.entered.connect(self._setup.load_status)
+        self.done_page.exportRequested.connect(self._export_env)
+        self.done_page.pushRequested.connect(self._push_tokens)
 
     def _connect_controllers(self) -> None:
         setup = self._setup
@@ -124,11 +124,11 @@ class SetupWizard(QWizard):
         self._setup.login_with_long_lived_token(token)
 
     def _export_env(self, path: str) -> None:
-        self.done.set_busy(self.tr("Writing the .env file…"))
+        self.done_page.set_busy(self.tr("Writing the .env file…"))
         self._setup.export_env(path)
 
     def _push_tokens(self, backend_url: str) -> None:
-        self.done.set_busy(self.tr("Sending the tokens to the backend…"))
+        self.done_page.set_busy(self.tr("Sending the tokens to the backend…"))
         self._setup.push_tokens(backend_url)
 
     def _go_to_fix(self) -> None:
@@ -165,15 +165,15 @@ class SetupWizard(QWizard):
         self.check.passed(test)
 
     def _status_ready(self, status: ConnectionStatus) -> None:
-        self.done.show_summary(status, self._account_name)
+        self.done_page.show_summary(status, self._account_name)
 
     def _exported(self, path: str) -> None:
-        self.done.set_busy(None)
-        self.done.exported(path)
+        self.done_page.set_busy(None)
+        self.done_page.exported(path)
 
     def _pushed(self, result: object) -> None:
-        self.done.set_busy(None)
-        self.done.pushed(result)  # type: ignore[arg-type]
+        self.done_page.set_busy(None)
+        self.done_page.pushed(result)  # type: ignore[arg-type]
 
     def _setup_failed(self, action: str, error: AmoError) -> None:
         fix_page = page_that_fixes(error)
@@ -186,7 +186,7 @@ class SetupWizard(QWizard):
         elif action == "test":
             self.check.failed(error, fix_text)
         elif action in {"export_env", "push_tokens", "status"}:
-            self.done.show_error(error)
+            self.done_page.show_error(error)
 
     def fix_button_text(self, page: PageId) -> str:
         names = {
