@@ -166,6 +166,7 @@ def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = Non
     from amo_desktop.core.browser import SystemBrowser
     from amo_desktop.core.i18n import detect_language
     from amo_desktop.core.paths import app_home
+    from amo_desktop.gui.troubleshooting.factory import build_troubleshooting_page
     from amo_desktop.gui.webhooks.factory import build_webhooks_page
 
     app = QApplication(list(argv) if argv is not None else sys.argv)
@@ -183,7 +184,8 @@ def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = Non
         core=core,
         browser=browser,
         languages=languages,
-        extra_pages=extra_pages or ExtraPages(webhooks=build_webhooks_page),
+        extra_pages=extra_pages
+        or ExtraPages(webhooks=build_webhooks_page, troubleshooting=build_troubleshooting_page),
     )
     crash_handler = CrashHandler(lambda: app.activeWindow())
     crash_handler.install(loop)
