@@ -37,8 +37,8 @@ async def test_concurrent_appends_share_fsyncs_and_are_all_durable(
     journal: WebhookJournal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fsyncs: list[int] = []
-    real_fsync = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd))[1])
+    real_fdatasync = os.fdatasync
+    monkeypatch.setattr(os, "fdatasync", lambda fd: (fsyncs.append(fd), real_fdatasync(fd))[1])
     await asyncio.gather(*(journal.record_delivery(make_delivery(n)) for n in range(200)))
     assert 1 <= len(fsyncs) < 50
     ids = [d.delivery_id for d in await journal.deliveries()]

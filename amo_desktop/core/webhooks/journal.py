@@ -1,11 +1,11 @@
 """An append-only, rotated JSON-lines journal of deliveries, forwards and rejections.
 
-``append`` returns only after the line is on disk (``fsync``); appends that arrive while a
-write is in flight are batched into the next write and share one ``fsync`` (group commit), so
-the receiver can answer amoCRM quickly under load. A line torn by a crash is skipped on read,
-and a new line never glues onto it. The journal is bounded: when the current file would grow
-past ``max_bytes`` it is rotated (``journal.jsonl`` -> ``journal.1.jsonl`` ...), keeping
-``files`` files in all.
+``append`` returns only after the line is on disk (``fdatasync``). One writer thread encodes,
+writes and syncs: every record that arrives while a sync is in flight goes into the next
+write and shares its sync (adaptive group commit), and the event loop never waits on the disk
+or spends its time encoding. A line torn by a crash is skipped on read, and a new line never
+glues onto it. The journal is bounded: when the current file would grow past ``max_bytes`` it
+is rotated (``journal.jsonl`` -> ``journal.1.jsonl`` ...), keeping ``files`` files in all.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from amo_desktop.core.webhooks.events import Delivery
 from amo_desktop.core.webhooks.records import (
@@ -36,8 +37,12 @@ from amo_desktop.core.webhooks.records import (
 JOURNAL_NAME: Final = "journal"
 DEFAULT_MAX_BYTES: Final = 5 * 1024 * 1024
 DEFAULT_FILES: Final = 4
+# The writer thread ends after this long without work and is started again by the next append.
+_IDLE_SECONDS: Final = 1.0
 
 T = TypeVar("T")
+# What the writer thread turns into one line, and who waits for it to be durable.
+_Entry = tuple[Callable[[Any], JsonRecord], object, asyncio.Future[None]]
 
 
 def journal_folder(profile_folder: Path) -> Path:
@@ -46,7 +51,7 @@ def journal_folder(profile_folder: Path) -> Path:
 
 
 class WebhookJournal:
-    """The durable history of one profile's webhook traffic. Not thread-safe: one event loop."""
+    """The durable history of one profile's webhook traffic. Appends come from one event loop."""
 
     def __init__(
         self,
@@ -62,54 +67,96 @@ class WebhookJournal:
         self._durable = durable
         self._fd: int | None = None
         self._size = 0
-        self._pending: list[tuple[bytes, asyncio.Future[None]]] = []
-        self._writer: asyncio.Task[None] | None = None
+        self._wake = threading.Condition()
+        self._queue: list[_Entry] = []  # guarded by _wake
+        self._thread: threading.Thread | None = None  # guarded by _wake
+        self._closing = False  # guarded by _wake
 
     # Writing -------------------------------------------------------------------------------
 
     async def append(self, record: JsonRecord) -> None:
         """Append one record; returns when it is durable. Raises ``OSError`` if it is not."""
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._pending.append((line, future))
-        if self._writer is None:
-            self._writer = asyncio.create_task(self._drain())
-        await future
+        await self._submit(_as_is, record)
 
     async def record_delivery(self, delivery: Delivery) -> None:
-        await self.append(delivery_record(delivery))
+        await self._submit(delivery_record, delivery)
 
     async def record_forward(self, result: ForwardResult) -> None:
-        await self.append(forward_record(result))
+        await self._submit(forward_record, result)
 
     async def record_rejection(self, rejection: Rejection) -> None:
-        await self.append(rejection_record(rejection))
+        await self._submit(rejection_record, rejection)
 
     async def close(self) -> None:
-        if self._writer is not None:
-            await asyncio.shield(self._writer)
+        """Write everything queued, stop the writer thread and close the file."""
+        with self._wake:
+            thread = self._thread
+            self._closing = True
+            self._wake.notify()
+        try:
+            if thread is not None:
+                await asyncio.to_thread(thread.join)
+        finally:
+            with self._wake:
+                self._closing = False
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
 
-    async def _drain(self) -> None:
+    def _submit(self, to_record: Callable[[Any], JsonRecord], item: object) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        with self._wake:
+            self._queue.append((to_record, item, future))
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="webhook-journal", daemon=True
+                )
+                self._thread.start()
+            else:
+                self._wake.notify()
+        return future
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                if not self._queue and not self._closing:
+                    self._wake.wait(_IDLE_SECONDS)
+                if not self._queue:
+                    self._thread = None
+                    return
+                batch, self._queue = self._queue, []
+            self._commit(batch)
+
+    def _commit(self, batch: list[_Entry]) -> None:
+        lines: list[bytes] = []
+        written: list[asyncio.Future[None]] = []
+        refused: list[tuple[asyncio.Future[None], BaseException]] = []
+        for to_record, item, future in batch:
+            try:
+                lines.append(_line(to_record(item)))
+            except (TypeError, ValueError) as error:  # not JSON-able: only its own append fails
+                refused.append((future, error))
+            else:
+                written.append(future)
+        failure: OSError | None = None
         try:
-            while self._pending:
-                batch, self._pending = self._pending, []
-                try:
-                    await asyncio.to_thread(self._write, [line for line, _ in batch])
-                except OSError as error:
-                    for _, future in batch:
-                        if not future.done():
-                            future.set_exception(error)
-                else:
-                    for _, future in batch:
-                        if not future.done():
-                            future.set_result(None)
-        finally:
-            self._writer = None
+            self._write(lines)
+        except OSError as error:
+            failure = error
+        outcomes: list[tuple[asyncio.Future[None], BaseException | None]] = [
+            (future, failure) for future in written
+        ]
+        outcomes.extend(refused)
+        if outcomes:
+            loop = outcomes[0][0].get_loop()
+            try:
+                loop.call_soon_threadsafe(_settle, outcomes)
+            except RuntimeError:  # the loop is closed: nobody is waiting any more
+                pass
 
     def _write(self, lines: list[bytes]) -> None:
+        if not lines:
+            return
         data = b"".join(lines)
         fd = self._open()
         if self._size and self._size + len(data) > self.max_bytes:
@@ -121,7 +168,8 @@ class WebhookJournal:
             view = view[written:]
         self._size += len(data)
         if self._durable:
-            os.fsync(fd)
+            # The data and the file size, which is all an append changes that a reader needs.
+            os.fdatasync(fd)
 
     def _open(self) -> int:
         if self._fd is not None:
@@ -130,6 +178,8 @@ class WebhookJournal:
         path = self._path(0)
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         self._size = os.fstat(fd).st_size
+        if not self._size and self._durable:
+            _fsync_folder(self.folder)  # a new file's name must survive a crash too
         if self._size and not _ends_with_newline(path):
             # A crash tore the last line: end it, so the next record starts on a line of its own.
             os.write(fd, b"\n")
@@ -223,6 +273,24 @@ class WebhookJournal:
             return found
 
         return await asyncio.to_thread(collect)
+
+
+def _as_is(record: JsonRecord) -> JsonRecord:
+    return record
+
+
+def _line(record: JsonRecord) -> bytes:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def _settle(outcomes: list[tuple[asyncio.Future[None], BaseException | None]]) -> None:
+    for future, error in outcomes:
+        if future.done():  # the appender was cancelled
+            continue
+        if error is None:
+            future.set_result(None)
+        else:
+            future.set_exception(error)
 
 
 def _parse(line: bytes) -> JsonRecord | None:
