@@ -95,18 +95,23 @@ class DesktopApp(QObject):
         wizard = SetupWizard(setup, self.sandbox, self.languages.language)
         wizard.languageRequested.connect(self.settings.set_language)
         wizard.dashboardRequested.connect(self._wizard_done)
-        wizard.rejected.connect(wizard.deleteLater)
+        wizard.rejected.connect(lambda: self._forget_wizard(wizard))
         self.wizard = wizard
         wizard.resize(wizard.sizeHint())
         wizard.show()
         return wizard
+
+    def _forget_wizard(self, wizard: SetupWizard) -> None:
+        if self.wizard is wizard:
+            self.wizard = None
+        wizard.deleteLater()
 
     def _wizard_done(self, profile: str) -> None:
         self.settings.switch_profile(profile)
         window = self.show_main_window()
         window.show_page(MainWindow.CONNECTION)
         if self.wizard is not None:
-            self.wizard.deleteLater()
+            self.wizard.accepted.connect(self.wizard.deleteLater)
             self.wizard = None
 
     def show_main_window(self) -> MainWindow:

@@ -549,16 +549,16 @@
         <translation>Скасувати</translation>
     </message>
     <message>
-        <source>Current profile: %1</source>
-        <translation>Поточний профіль: %1</translation>
-    </message>
-    <message>
         <source>✓ Saved</source>
         <translation>✓ Збережено</translation>
     </message>
     <message>
         <source>Profiles</source>
         <translation>Профілі</translation>
+    </message>
+    <message>
+        <source>Current profile:</source>
+        <translation>Поточний профіль:</translation>
     </message>
     <message>
         <source>Name for a new or renamed profile</source>

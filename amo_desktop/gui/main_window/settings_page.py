@@ -52,7 +52,10 @@ class SettingsPage(QWidget):
         self.profile_list.setObjectName("profileList")
         mark_as_data(self.profile_list)
         self.current_label = QLabel(self.profiles_box)
-        self.current_label.setObjectName("currentProfileLabel")
+        self.current_value = DataLabel("currentProfileLabel", self.profiles_box)
+        current_row = QHBoxLayout()
+        current_row.addWidget(self.current_label)
+        current_row.addWidget(self.current_value, 1)
         self.name_input = QLineEdit(self.profiles_box)
         self.name_input.setObjectName("profileNameInput")
         self.add_button = QPushButton(self.profiles_box)
@@ -70,7 +73,7 @@ class SettingsPage(QWidget):
         name_row.addWidget(self.name_input, 1)
         name_row.addWidget(self.add_button)
         profiles = QVBoxLayout(self.profiles_box)
-        profiles.addWidget(self.current_label)
+        profiles.addLayout(current_row)
         profiles.addWidget(self.profile_list)
         profiles.addLayout(buttons)
         profiles.addLayout(name_row)
@@ -191,13 +194,14 @@ class SettingsPage(QWidget):
         box.open()
 
     def _render_current(self) -> None:
-        self.current_label.setText(fill(self.tr("Current profile: %1"), self._current))
+        self.current_value.setText(self._current)
 
     def _render_backend_result(self) -> None:
         self.backend_result.setText(self.tr("✓ Saved") if self._backend_saved else "")
 
     def retranslate_ui(self) -> None:
         self.profiles_box.setTitle(self.tr("Profiles"))
+        self.current_label.setText(self.tr("Current profile:"))
         self.name_input.setPlaceholderText(self.tr("Name for a new or renamed profile"))
         self.name_input.setAccessibleName(self.tr("Profile name"))
         self.add_button.setText(self.tr("Add…"))

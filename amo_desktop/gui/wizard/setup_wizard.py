@@ -47,18 +47,18 @@ class SetupWizard(QWizard):
         self._account_name = ""
         self._fix_target: PageId | None = None
 
-        self.welcome = WelcomePage(language)
-        self.account = AccountPage()
-        self.keys = KeysPage()
-        self.authorize = AuthorizePage()
-        self.check = CheckPage()
+        self.welcome_page = WelcomePage(language)
+        self.account_page = AccountPage()
+        self.keys_page = KeysPage()
+        self.authorize_page = AuthorizePage()
+        self.check_page = CheckPage()
         self.done_page = DonePage()
         for page_id, page in (
-            (PageId.WELCOME, self.welcome),
-            (PageId.ACCOUNT, self.account),
-            (PageId.KEYS, self.keys),
-            (PageId.AUTHORIZE, self.authorize),
-            (PageId.CHECK, self.check),
+            (PageId.WELCOME, self.welcome_page),
+            (PageId.ACCOUNT, self.account_page),
+            (PageId.KEYS, self.keys_page),
+            (PageId.AUTHORIZE, self.authorize_page),
+            (PageId.CHECK, self.check_page),
             (PageId.DONE, self.done_page),
         ):
             self.setPage(page_id, page)
@@ -70,17 +70,17 @@ class SetupWizard(QWizard):
         return QSize(800, 600)
 
     def _connect_pages(self) -> None:
-        self.welcome.languageRequested.connect(self.languageRequested)
-        self.welcome.sandboxRequested.connect(self._sandbox.start)
-        self.keys.importRequested.connect(self._import_env)
-        self.authorize.entered.connect(self._save_settings)
-        self.authorize.browserLoginRequested.connect(self._setup.start_browser_login)
-        self.authorize.browserCancelRequested.connect(self._setup.cancel_browser_login)
-        self.authorize.codeSubmitted.connect(self._login_with_code)
-        self.authorize.tokenSubmitted.connect(self._login_with_token)
-        self.authorize.fixRequested.connect(self._go_to_fix)
-        self.check.testRequested.connect(self._setup.test_connection)
-        self.check.fixRequested.connect(self._go_to_fix)
+        self.welcome_page.languageRequested.connect(self.languageRequested)
+        self.welcome_page.sandboxRequested.connect(self._sandbox.start)
+        self.keys_page.importRequested.connect(self._import_env)
+        self.authorize_page.entered.connect(self._save_settings)
+        self.authorize_page.browserLoginRequested.connect(self._setup.start_browser_login)
+        self.authorize_page.browserCancelRequested.connect(self._setup.cancel_browser_login)
+        self.authorize_page.codeSubmitted.connect(self._login_with_code)
+        self.authorize_page.tokenSubmitted.connect(self._login_with_token)
+        self.authorize_page.fixRequested.connect(self._go_to_fix)
+        self.check_page.testRequested.connect(self._setup.test_connection)
+        self.check_page.fixRequested.connect(self._go_to_fix)
         self.done_page.entered.connect(self._setup.load_status)
         self.done_page.exportRequested.connect(self._export_env)
         self.done_page.pushRequested.connect(self._push_tokens)
@@ -91,36 +91,36 @@ class SetupWizard(QWizard):
         setup.envImported.connect(self._env_imported)
         setup.configured.connect(self._configured)
         setup.browserLoginStarted.connect(self._browser_login_started)
-        setup.browserOpened.connect(self.authorize.browser_opened)
-        setup.loginCancelled.connect(self.authorize.browser_stopped)
-        setup.authorized.connect(self.authorize.authorized)
+        setup.browserOpened.connect(self.authorize_page.browser_opened)
+        setup.loginCancelled.connect(self.authorize_page.browser_stopped)
+        setup.authorized.connect(self.authorize_page.authorized)
         setup.connectionTested.connect(self._tested)
         setup.statusReady.connect(self._status_ready)
         setup.envExported.connect(self._exported)
         setup.tokensPushed.connect(self._pushed)
         self._sandbox.started.connect(self._sandbox_started)
-        self._sandbox.failed.connect(lambda _action, error: self.welcome.sandbox_failed(error))
+        self._sandbox.failed.connect(lambda _action, error: self.welcome_page.sandbox_failed(error))
 
     # Intents from the pages.
     def _import_env(self, path: str) -> None:
-        self.keys.import_started()
+        self.keys_page.import_started()
         self._setup.import_env(path)
 
     def _save_settings(self) -> None:
         self._setup.configure(
-            self.account.address_input.text().strip(),
-            self.keys.client_id,
-            self.keys.client_secret,
-            self.keys.redirect_uri,
-            self.account.platform,
+            self.account_page.address_input.text().strip(),
+            self.keys_page.client_id,
+            self.keys_page.client_secret,
+            self.keys_page.redirect_uri,
+            self.account_page.platform,
         )
 
     def _login_with_code(self, text: str) -> None:
-        self.authorize.set_waiting("code")
+        self.authorize_page.set_waiting("code")
         self._setup.login_with_code(text)
 
     def _login_with_token(self, token: str) -> None:
-        self.authorize.set_waiting("token")
+        self.authorize_page.set_waiting("token")
         self._setup.login_with_long_lived_token(token)
 
     def _export_env(self, path: str) -> None:
@@ -138,31 +138,35 @@ class SetupWizard(QWizard):
 
     # Results from the controllers.
     def _sandbox_started(self, demo: SandboxDemo) -> None:
-        self.account.prefill(Platform.CUSTOM, demo.base_url)
-        self.keys.prefill(demo.client_id, demo.redirect_uri, demo.client_secret, in_keyring=False)
-        self.welcome.sandbox_started()
+        self.account_page.prefill(Platform.CUSTOM, demo.base_url)
+        self.keys_page.prefill(
+            demo.client_id, demo.redirect_uri, demo.client_secret, in_keyring=False
+        )
+        self.welcome_page.sandbox_started()
 
     def _browser_login_started(self, url: str) -> None:
         login = self._setup.browser_login
-        self.authorize.time_left = (lambda: login.seconds_left) if login else (lambda: 0.0)
-        self.authorize.browser_started(url)
+        self.authorize_page.time_left = (lambda: login.seconds_left) if login else (lambda: 0.0)
+        self.authorize_page.browser_started(url)
 
     def _env_imported(self, profile: object) -> None:
-        self.keys.import_finished()
+        self.keys_page.import_finished()
         platform = Platform(profile.platform) if profile.platform else None  # type: ignore[attr-defined]
-        self.account.prefill(platform, profile.account)  # type: ignore[attr-defined]
-        self.keys.prefill(
+        self.account_page.prefill(platform, profile.account)  # type: ignore[attr-defined]
+        self.keys_page.prefill(
             profile.client_id,  # type: ignore[attr-defined]
             profile.redirect_uri,  # type: ignore[attr-defined]
             in_keyring=True,
         )
 
     def _configured(self, _profile: object) -> None:
-        self.authorize.settings_saved(self._setup.browser_path_problem(self.keys.redirect_uri))
+        self.authorize_page.settings_saved(
+            self._setup.browser_path_problem(self.keys_page.redirect_uri)
+        )
 
     def _tested(self, test: ConnectionTest) -> None:
         self._account_name = test.account.name
-        self.check.passed(test)
+        self.check_page.passed(test)
 
     def _status_ready(self, status: ConnectionStatus) -> None:
         self.done_page.show_summary(status, self._account_name)
@@ -180,11 +184,11 @@ class SetupWizard(QWizard):
         self._fix_target = fix_page
         fix_text = self.fix_button_text(fix_page) if fix_page is not None else None
         if action == "import_env":
-            self.keys.import_failed(error)
+            self.keys_page.import_failed(error)
         elif action in {"configure", "browser_login", "code_login", "token_login"}:
-            self.authorize.show_error(error, fix_text)
+            self.authorize_page.show_error(error, fix_text)
         elif action == "test":
-            self.check.failed(error, fix_text)
+            self.check_page.failed(error, fix_text)
         elif action in {"export_env", "push_tokens", "status"}:
             self.done_page.show_error(error)
 
@@ -209,7 +213,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Open the dashboard"))
         if self._fix_target is not None:
-            for panel in (self.authorize.error, self.check.error):
+            for panel in (self.authorize_page.error, self.check_page.error):
                 if panel.error is not None:
                     panel.set_action(self.fix_button_text(self._fix_target))
 
