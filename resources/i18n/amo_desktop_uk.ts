@@ -4,6 +4,22 @@
 <context>
     <name>AccountCard</name>
     <message>
+        <source>amoCRM (amocrm.ru)</source>
+        <translation>amoCRM (amocrm.ru)</translation>
+    </message>
+    <message>
+        <source>Kommo (kommo.com)</source>
+        <translation>Kommo (kommo.com)</translation>
+    </message>
+    <message>
+        <source>amoCRM (amocrm.com)</source>
+        <translation>amoCRM (amocrm.com)</translation>
+    </message>
+    <message>
+        <source>Other server (sandbox or test)</source>
+        <translation>Інший сервер (пісочниця або тестовий)</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Акаунт</translation>
     </message>

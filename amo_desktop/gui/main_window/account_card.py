@@ -18,6 +18,7 @@ class AccountCard(QGroupBox):
         super().__init__(parent)
         self.setObjectName("accountCard")
         self._url = ""
+        self._platform: str | None = None
         self.name_label, self.name = QLabel(self), DataLabel("accountName", self)
         self.id_label, self.account_id = QLabel(self), DataLabel("accountId", self)
         self.domain_label, self.domain = QLabel(self), DataLabel("accountDomain", self)
@@ -36,7 +37,8 @@ class AccountCard(QGroupBox):
 
     def show_status(self, status: ConnectionStatus) -> None:
         self.domain.setText(status.account_host or "—")
-        self.platform.setText(status.platform or "—")
+        self._platform = status.platform
+        self._render_platform()
 
     def show_account(self, account: AccountInfo) -> None:
         self.name.setText(account.name)
@@ -45,6 +47,15 @@ class AccountCard(QGroupBox):
         self._url = account.url
         self.open_button.setEnabled(bool(account.url))
 
+    def _render_platform(self) -> None:
+        names = {
+            "amocrm.ru": self.tr("amoCRM (amocrm.ru)"),
+            "kommo.com": self.tr("Kommo (kommo.com)"),
+            "amocrm.com": self.tr("amoCRM (amocrm.com)"),
+            "custom": self.tr("Other server (sandbox or test)"),
+        }
+        self.platform.setText(names.get(self._platform or "", self._platform or "—"))
+
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Account"))
         self.name_label.setText(self.tr("Name:"))
@@ -52,6 +63,7 @@ class AccountCard(QGroupBox):
         self.domain_label.setText(self.tr("Address:"))
         self.platform_label.setText(self.tr("Platform:"))
         self.open_button.setText(self.tr("Open in the browser"))
+        self._render_platform()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

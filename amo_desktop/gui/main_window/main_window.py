@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(190)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 6px; }")
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
         self.connection_page = connection_page
