@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import os
 import sys
 import traceback
 from collections.abc import Callable, Coroutine
@@ -150,6 +151,12 @@ class CliContext:
         except KeyboardInterrupt:
             self.out.warn(self.out.t("cancelled"))
             return INTERRUPTED_EXIT_CODE
+        except BrokenPipeError:
+            # The reader stopped early (``amo-desktop pipelines | head``): that is its choice.
+            # Point stdout at nothing so that the interpreter's final flush stays quiet.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
         except Exception:  # the last line of defence: a person never sees a traceback
             details = traceback.format_exc()
             self._learn_stored_secrets()

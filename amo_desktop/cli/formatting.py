@@ -29,6 +29,8 @@ def duration(seconds: float, out: Output) -> str:
             parts.append(out.t(f"duration_{unit}", n=count))
         if len(parts) == 2:
             break
+    if len(parts) == 2 and parts[1].startswith("0 "):
+        parts.pop()  # "1 d", not "1 d 0 h"
     return " ".join(parts)
 
 

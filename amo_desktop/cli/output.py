@@ -75,17 +75,21 @@ class Output:
 
     def error(self, error: AmoError) -> None:
         """One human line (title: message) plus the hint, or the JSON error object."""
-        localized = error.localized(self.language)
+        # The catalogue's own sentences are ours (and may quote "code=" as an example); only the
+        # values filled into them can carry something secret, so those are what is masked.
+        masked = AmoError(error.code, {k: self.redact(v) for k, v in error.details.items()})
+        localized = masked.localized(self.language)
         hint = cli_hint(error.code, self.language, self.profile_option)
         if hint is not None:
             localized = replace(localized, hint=hint)
         if self.json_mode:
             payload = {"status": "error", "error": localized.as_dict()}
-            self._write(self._stdout, json.dumps(payload, ensure_ascii=False))
+            self._write(self._stdout, json.dumps(payload, ensure_ascii=False), redact=False)
             return
-        self._write(self._stderr, f"{localized.title}: {localized.message}")
+        self._write(self._stderr, f"{localized.title}: {localized.message}", redact=False)
         if localized.hint:
-            self._write(self._stderr, f"{self.t('hint_prefix')}: {localized.hint}")
+            hint_line = f"{self.t('hint_prefix')}: {localized.hint}"
+            self._write(self._stderr, hint_line, redact=False)
 
     def _write(self, stream: TextIO, line: str, *, redact: bool = True) -> None:
         stream.write((self.redact(line) if redact else line) + "\n")

@@ -10,6 +10,10 @@ from amo_desktop.core.errors import ErrorCode
 
 _EN: dict[str, str] = {
     "hint_prefix": "What to do",
+    "platform_amocrm.ru": "amoCRM (amocrm.ru)",
+    "platform_amocrm.com": "amoCRM (amocrm.com)",
+    "platform_kommo.com": "Kommo (kommo.com)",
+    "platform_custom": "custom server (such as the sandbox)",
     "cancelled": "Cancelled.",
     # configure
     "secret_prompt": "Secret key of the integration (input hidden): ",
@@ -98,6 +102,10 @@ _EN: dict[str, str] = {
 
 _UK: dict[str, str] = {
     "hint_prefix": "Що зробити",
+    "platform_amocrm.ru": "amoCRM (amocrm.ru)",
+    "platform_amocrm.com": "amoCRM (amocrm.com)",
+    "platform_kommo.com": "Kommo (kommo.com)",
+    "platform_custom": "власний сервер (наприклад, пісочниця)",
     "cancelled": "Скасовано.",
     "secret_prompt": "Секретний ключ інтеграції (введення приховано): ",
     "configured": "Профіль «{profile}» збережено.",

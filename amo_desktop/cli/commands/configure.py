@@ -127,7 +127,11 @@ def _report(ctx: CliContext, profile: str, status: ConnectionStatus) -> None:
     out = ctx.out
     human = [
         out.t("configured", profile=profile),
-        out.t("configured_account", account=status.account_host, platform=status.platform),
+        out.t(
+            "configured_account",
+            account=status.account_host,
+            platform=out.t(f"platform_{status.platform}"),
+        ),
         out.t("configured_client", client_id=status.client_id),
         out.t("configured_redirect", redirect_uri=status.redirect_uri),
     ]

@@ -19,8 +19,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Merge AMO_DOMAIN, AMO_CLIENT_ID, AMO_CLIENT_SECRET, AMO_REDIRECT_URI (and the "
             "account id and API domain when known) into a .env file. Other lines and comments "
-            "are kept; the file is written readable by you only. An existing file is changed "
-            "only with --force."
+            "are kept; the file is written readable by you only. AMO_* values that differ from "
+            "the profile's are replaced only with --force."
         ),
     )
     parser.add_argument(
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="PATH",
         help="the .env file (default: .env in the current folder, e.g. run it in backend/)",
     )
-    parser.add_argument("--force", action="store_true", help="update an existing file")
+    parser.add_argument("--force", action="store_true", help="replace AMO_* values that differ")
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -32,7 +32,7 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         human.append(out.t("status_not_configured"))
     else:
         human += [
-            out.t("status_platform", platform=status.platform),
+            out.t("status_platform", platform=out.t(f"platform_{status.platform}")),
             out.t("status_account", account=status.account_host),
             out.t("status_client", client_id=status.client_id),
             out.t("status_redirect", redirect_uri=status.redirect_uri),
