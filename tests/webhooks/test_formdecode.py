@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +15,7 @@ from amo_desktop.core.webhooks.formdecode import (
     FormTree,
     as_list,
     decode,
+    decode_pair_by_pair,
     decode_pairs,
     encode,
     with_lists,
@@ -149,6 +152,67 @@ def test_form_like_noise_never_crashes(parts: list[bytes]) -> None:
         decode(body)
     except FormDecodeError:
         pass
+
+
+def _outcome(decoder: Callable[[bytes], FormTree], body: bytes) -> object:
+    try:
+        tree = decoder(body)
+    except FormDecodeError as error:
+        return ("error", error.reason, error.detail)
+    return ("tree", tree, _orders(tree))
+
+
+# Bodies with repeats, appends, conflicts, Cyrillic, "+", "=" and line breaks inside values.
+_bracket_alphabet = st.sampled_from(
+    [*(bytes([c]) for c in b"ab[]0=&%+2FDe_ \r\n"), b"[]", b"[0]", b"%D0%86", b"%d0%86", b"\xd0"]
+)
+
+
+_bracket_keys = st.builds(
+    lambda base, segments: base + b"".join(segments),
+    st.sampled_from([b"a", b"b", b"a%5B0%5D"]),
+    st.lists(st.sampled_from([b"[]", b"[0]", b"[1]", b"[01]", b"[b]", b"%5B%5D"]), max_size=3),
+)
+_bracket_bodies = st.lists(
+    st.tuples(_bracket_keys, st.sampled_from([b"", b"=", b"=1", b"=%D0%86", b"=x+y"])), max_size=8
+).map(lambda pairs: b"&".join(key + value for key, value in pairs))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=120),
+        st.lists(_bracket_alphabet, max_size=50).map(b"".join),
+        _bracket_bodies,
+    )
+)
+def test_the_planned_decoder_matches_the_pair_by_pair_reference(body: bytes) -> None:
+    # decode() builds trees from cached per-key-set plans and decodes escapes in C; the result
+    # (values, order) or the first error must be exactly what the plain pair-by-pair walk gives.
+    assert _outcome(decode, body) == _outcome(decode_pair_by_pair, body)
+    assert _outcome(decode, body) == _outcome(decode, body)  # and again from the cache
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [b"%41", b"%e2", b"%82", b"%AC", b"=", b"+", b"\n", b"\r", b" ", b"_", b"x"]
+        ),
+        max_size=20,
+    ).map(b"".join)
+)
+def test_values_unescape_like_the_standard_library(value: bytes) -> None:
+    body = b"k=" + value
+    try:
+        expected: object = unquote_to_bytes(value.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        expected = "invalid_utf8"
+    try:
+        got: object = decode(body)["k"]
+    except FormDecodeError as error:
+        got = error.reason
+    assert got == expected
 
 
 def _orders(node: object) -> object:

@@ -19,6 +19,7 @@ and a branch) raises :class:`FormDecodeError` with a stable ``reason``.
 
 from __future__ import annotations
 
+import binascii
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -55,6 +56,26 @@ def decode_pairs(body: bytes) -> list[tuple[str, str]]:
 
 def decode(body: bytes) -> FormTree:
     """Decode a bracket form body into a nested tree."""
+    pairs = [chunk.partition(b"=") for chunk in body.split(b"&") if chunk]
+    keys = tuple(raw_key for raw_key, _, _ in pairs)
+    try:
+        plan = _cached_plan(keys) if len(keys) <= _CACHED_PLAN_KEYS else _plan(keys)
+        values = [_unescape(raw_value) for _, _, raw_value in pairs]
+    except FormDecodeError:
+        return decode_pair_by_pair(body)  # raises the first error in arrival order
+    nodes: list[FormTree] = [{}]
+    for parent, segment, value_index in plan:
+        if value_index == _BRANCH:
+            branch: FormTree = {}
+            nodes[parent][segment] = branch
+            nodes.append(branch)
+        else:
+            nodes[parent][segment] = values[value_index]
+    return nodes[0]
+
+
+def decode_pair_by_pair(body: bytes) -> FormTree:
+    """The same tree as :func:`decode`, built one pair at a time (the reference; slower)."""
     tree: FormTree = {}
     for chunk in body.split(b"&"):
         if not chunk:
@@ -62,6 +83,41 @@ def decode(body: bytes) -> FormTree:
         raw_key, _, raw_value = chunk.partition(b"=")
         _insert(tree, _key_path(raw_key), _unescape(raw_value), raw_key)
     return tree
+
+
+# A plan builds a tree from a body's values: ``(parent node, segment, value index)`` steps, where
+# the index _BRANCH makes a new branch node. The tree's shape depends only on the keys, and
+# amoCRM sends the same few key sets over and over, so plans for them are cached.
+_Plan: TypeAlias = tuple[tuple[int, str, int], ...]
+_BRANCH: Final = -1
+_CACHED_PLAN_KEYS: Final = 256  # bigger key sets are planned every time, not kept in memory
+
+
+def _plan(raw_keys: tuple[bytes, ...]) -> _Plan:
+    shapes: list[dict[str, int]] = [{}]  # per node: segment -> child node, or _BRANCH for a leaf
+    steps: list[tuple[int, str, int]] = []
+    for value_index, raw_key in enumerate(raw_keys):
+        path = _key_path(raw_key)
+        node = 0
+        for segment in path[:-1]:
+            segment = segment or _next_index(shapes[node])  # only a nested segment can be empty
+            child = shapes[node].get(segment)
+            if child is None:
+                child = shapes[node][segment] = len(shapes)
+                shapes.append({})
+                steps.append((node, segment, _BRANCH))
+            elif child == _BRANCH:
+                raise _conflict(raw_key)
+            node = child
+        segment = path[-1] or _next_index(shapes[node])
+        if shapes[node].get(segment, _BRANCH) != _BRANCH:
+            raise _conflict(raw_key)
+        shapes[node][segment] = _BRANCH
+        steps.append((node, segment, value_index))
+    return tuple(steps)
+
+
+_cached_plan = lru_cache(maxsize=256)(_plan)
 
 
 @lru_cache(maxsize=4096)
@@ -131,17 +187,24 @@ def with_lists(node: FormNode) -> object:
 
 
 def _unescape(raw: bytes) -> str:
-    if b"%" not in raw and b"+" not in raw:
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise FormDecodeError("invalid_utf8", f"not UTF-8 at byte {error.start}") from None
-    if _BROKEN_ESCAPE.search(raw):
-        raise FormDecodeError("bad_escape", f"broken percent-encoding in {raw[:60]!r}")
+    if b"%" in raw:
+        if _BROKEN_ESCAPE.search(raw):
+            raise FormDecodeError("bad_escape", f"broken percent-encoding in {raw[:60]!r}")
+        raw = _percent_decoded(raw.replace(b"+", b" "))
+    elif b"+" in raw:
+        raw = raw.replace(b"+", b" ")
     try:
-        return unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise FormDecodeError("invalid_utf8", f"not UTF-8 at byte {error.start}") from None
+
+
+def _percent_decoded(raw: bytes) -> bytes:
+    if b"=" in raw or b"\r" in raw or b"\n" in raw:
+        return unquote_to_bytes(raw)
+    # With every escape well formed and no "=" or line break of its own, quoted-printable
+    # decoding (in C) of "%" turned into "=" gives the same bytes, several times faster.
+    return binascii.a2b_qp(raw.replace(b"%", b"="))
 
 
 def _insert(tree: FormTree, path: Sequence[str], value: str, raw_key: bytes) -> None:
@@ -165,7 +228,7 @@ def _conflict(raw_key: bytes) -> FormDecodeError:
     return FormDecodeError("conflict", f"{raw_key[:80]!r} is both a value and a branch")
 
 
-def _next_index(node: FormTree) -> str:
+def _next_index(node: Mapping[str, object]) -> str:
     indices = [int(key) for key in node if _is_index(key)]
     return str(max(indices) + 1 if indices else 0)
 
