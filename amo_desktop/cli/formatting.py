@@ -22,7 +22,7 @@ def iso_time(timestamp: float) -> str:
 def duration(seconds: float, out: Output) -> str:
     """``3 d 4 h``, ``2 h 5 min``, ``40 s``: the two largest units, in the run's language."""
     remaining = max(0, round(abs(seconds)))
-    parts = []
+    parts: list[str] = []
     for unit, size in (("days", 86400), ("hours", 3600), ("minutes", 60), ("seconds", 1)):
         count, remaining = divmod(remaining, size)
         if count or parts or unit == "seconds":

@@ -11,12 +11,15 @@ import asyncio
 import inspect
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from amo_desktop import __version__
 from amo_desktop.cli.commands import COMMANDS
 from amo_desktop.cli.output import Output
 from amo_desktop.core.errors import AmoError, ErrorCode
+
+if TYPE_CHECKING:
+    from amo_desktop.cli.context import CliContext
 
 LANGUAGES = ("en", "uk")
 
@@ -198,7 +201,7 @@ def main(argv: Sequence[str] | None = None, *, start_gui: Callable[[], int] | No
     return context.guard(lambda: _dispatch(args, context))
 
 
-def _dispatch(args: argparse.Namespace, context: Any) -> int:
+def _dispatch(args: argparse.Namespace, context: CliContext) -> int:
     run = args.command_module.run
     if inspect.iscoroutinefunction(run):
         return asyncio.run(context.run_async(run(args, context)))
