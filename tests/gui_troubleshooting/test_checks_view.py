@@ -75,9 +75,7 @@ def test_a_dead_port_fails_the_connection_check_with_the_network_fix(
     assert label_text(centre.page, "checksSummary").startswith("Problems found.")
 
 
-def test_an_expired_token_fails_and_its_button_opens_the_sign_in(
-    qtbot: QtBot, open_centre
-) -> None:
+def test_an_expired_token_fails_and_its_button_opens_the_sign_in(qtbot: QtBot, open_centre) -> None:
     async def configure(session: ProfileSession, sandbox: SandboxServer) -> None:
         await connect_to_sandbox(session, sandbox, sign_in=False)
         await session.login_with_long_lived_token(sandbox.state.issue_long_lived_token(days=1))

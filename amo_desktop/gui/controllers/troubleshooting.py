@@ -7,8 +7,9 @@ import asyncio
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx
 from PySide6.QtCore import QObject, QTimer, Signal, Slot, qVersion
@@ -156,25 +157,26 @@ class TroubleshootingController(AsyncController):
     @Slot()
     def copy_report(self) -> None:
         """Build the report (running the checks first if there are none) → ``reportReady``."""
-        if self._checks_first(self.copy_report):
-            return
-        self._run(REPORT, self.build_report(), self.reportReady.emit)
+        self._report(self.build_report, self.reportReady.emit)
 
     @Slot(str)
     def save_report(self, path: str) -> None:
         """Write the report to ``path`` (owner-only) → ``reportSaved``."""
-        if self._checks_first(lambda: self.save_report(path)):
-            return
-        self._run(REPORT, self._save_report(Path(path)), self.reportSaved.emit)
+        self._report(lambda: self._save_report(Path(path)), self.reportSaved.emit)
 
-    def _checks_first(self, then: Callable[[], None]) -> bool:
-        """Run the checks first when there are no results yet (or a run is under way)."""
-        # A report without checks helps nobody, so the first one runs them.
+    def _report(
+        self, make: Callable[[], Coroutine[Any, Any, str]], done: Callable[[str], None]
+    ) -> None:
+        def start() -> None:
+            self._run(REPORT, make(), done)
+
         if self._results and not self.is_busy(CHECKS):
-            return False
-        self._after_checks = then
+            start()
+            return
+        # A report without checks helps nobody: run them first (or wait for the run under
+        # way) and build the report from their results.
+        self._after_checks = start
         self.run_checks(False)
-        return True
 
     async def build_report(self) -> str:
         """The support report of the last run: checks, versions, masked settings, log lines."""

@@ -127,10 +127,11 @@ class CataloguePanel(QWidget):
 
     def _after_filter(self) -> None:
         self._update_count()
-        if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
-        else:
-            self._show(QModelIndex())
+        first = self.proxy.index(0, 0)
+        if first.isValid():
+            self.list.setCurrentIndex(first)
+        # Shown even when the selection stayed the same (a language switch re-words it).
+        self._show(first)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
