@@ -13,7 +13,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import qasync
 from PySide6.QtCore import QObject
@@ -24,6 +24,7 @@ from amo_desktop.gui.controllers.sandbox_controller import SandboxController
 from amo_desktop.gui.controllers.settings_controller import SettingsController
 from amo_desktop.gui.controllers.setup_controller import SetupController
 from amo_desktop.gui.crash_handler import CrashHandler
+from amo_desktop.gui.deferred_core import DeferredCore
 from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.main_window.connection_page import ConnectionPage
 from amo_desktop.gui.main_window.main_window import MainWindow
@@ -86,7 +87,7 @@ class DesktopApp(QObject):
     def start(self) -> QWidget:
         """Show the wizard on the first run, else the main window; return what is shown."""
         profile = self.settings.current_profile()
-        if self.core.session(profile).profile() is None:
+        if self.core.config.get(profile) is None:
             return self.show_wizard(profile)
         return self.show_main_window()
 
@@ -151,8 +152,6 @@ class DesktopApp(QObject):
 
 def build_core(home: Path, browser: Browser) -> AppCore:
     """The real core: the OS keyring, the logbook under the app home."""
-    import keyring
-
     from amo_desktop.core.credentials import CredentialStore
     from amo_desktop.core.logbook import Logbook
     from amo_desktop.core.redact import Redactor
@@ -160,19 +159,33 @@ def build_core(home: Path, browser: Browser) -> AppCore:
 
     return AppCore(
         home=home,
-        credentials=CredentialStore(keyring.get_keyring()),
+        # No backend given: the store picks the OS keyring on first use, which keeps
+        # keyring's backend discovery out of the time to the first window.
+        credentials=CredentialStore(),
         logbook=Logbook.under(home, redactor=Redactor()),
         browser=browser,
     )
 
 
+def webhooks_page(desktop: DesktopApp) -> QWidget:
+    # The area is imported when the main window is first built, not at start-up.
+    from amo_desktop.gui.webhooks.factory import build_webhooks_page
+
+    return build_webhooks_page(desktop)
+
+
+def troubleshooting_page(desktop: DesktopApp) -> QWidget:
+    from amo_desktop.gui.troubleshooting.factory import build_troubleshooting_page
+
+    return build_troubleshooting_page(desktop)
+
+
 def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = None) -> int:
     """Run the desktop assistant until its last window closes; return the exit code."""
     from amo_desktop.core.browser import SystemBrowser
+    from amo_desktop.core.config import ConfigStore
     from amo_desktop.core.i18n import detect_language
     from amo_desktop.core.paths import app_home
-    from amo_desktop.gui.troubleshooting.factory import build_troubleshooting_page
-    from amo_desktop.gui.webhooks.factory import build_webhooks_page
 
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setApplicationName("amo-desktop")
@@ -181,25 +194,32 @@ def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = Non
     asyncio.set_event_loop(loop)
     languages = LanguageManager(app, TRANSLATIONS_DIR)
     browser = SystemBrowser()
-    core = build_core(app_home(), browser)
+    home = app_home()
+    core = DeferredCore(ConfigStore(home), lambda: build_core(home, browser))
     languages.set_language(core.config.language or detect_language())
     desktop = DesktopApp(
         app=app,
         loop=loop,
-        core=core,
+        core=cast("AppCore", core),
         browser=browser,
         languages=languages,
-        extra_pages=extra_pages
-        or ExtraPages(webhooks=build_webhooks_page, troubleshooting=build_troubleshooting_page),
+        extra_pages=extra_pages or ExtraPages(webhooks_page, troubleshooting_page),
     )
     crash_handler = CrashHandler(lambda: app.activeWindow())
     crash_handler.install(loop)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
 
+    # Closing the last window ends run() below, which shuts the core down before the loop
+    # stops; Qt quitting on its own would stop the loop with that work still pending.
+    app.setQuitOnLastWindowClosed(False)
+
     async def run() -> None:
         desktop.start()
+        await asyncio.sleep(0)  # let the first window paint before the imports start
+        preloading = asyncio.ensure_future(core.preload())
         await closed.wait()
+        await preloading
         await desktop.aclose()
 
     with loop:

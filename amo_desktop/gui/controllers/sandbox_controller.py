@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from amo_desktop.core.ports import bind_listening_socket
 from amo_desktop.gui.controllers.base import AsyncController
 from amo_desktop.gui.tasks import TaskRunner
-from amo_desktop.sandbox.server import SandboxServer
+
+if TYPE_CHECKING:
+    from amo_desktop.sandbox.server import SandboxServer
 
 CALLBACK_PATH = "/api/v1/integrations/amo-crm/callback"
 
@@ -23,6 +26,13 @@ class SandboxDemo:
     client_id: str
     client_secret: str
     redirect_uri: str
+
+
+def default_sandbox() -> SandboxServer:
+    # Imported on first use: the emulator (aiohttp, JWT keys) would slow every start-up.
+    from amo_desktop.sandbox.server import SandboxServer
+
+    return SandboxServer()
 
 
 def free_loopback_redirect_uri() -> str:
@@ -48,7 +58,7 @@ class SandboxController(AsyncController):
     def __init__(
         self,
         runner: TaskRunner,
-        server_factory: Callable[[], SandboxServer] = SandboxServer,
+        server_factory: Callable[[], SandboxServer] = default_sandbox,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(runner, parent)
