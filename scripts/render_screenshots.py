@@ -39,6 +39,8 @@ from amo_desktop.core.service import AppCore  # noqa: E402
 from amo_desktop.gui.app import DesktopApp, ExtraPages  # noqa: E402
 from amo_desktop.gui.language import LanguageManager  # noqa: E402
 from amo_desktop.gui.resources import TRANSLATIONS_DIR  # noqa: E402
+from amo_desktop.gui.troubleshooting.factory import build_troubleshooting_page  # noqa: E402
+from amo_desktop.gui.troubleshooting.page import TroubleshootingPage  # noqa: E402
 from amo_desktop.gui.webhooks.factory import build_webhooks_page  # noqa: E402
 from amo_desktop.gui.webhooks.page import WebhooksPage  # noqa: E402
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard  # noqa: E402
@@ -119,6 +121,7 @@ class Renderer:
         window.show_page(window.SETTINGS)
         self.grab(window, "settings")
         self.render_webhooks(window)
+        self.render_troubleshooting(window)
 
     def render_webhooks(self, window: QWidget) -> None:
         """Listen, subscribe, let the sandbox deliver a few real events and one bad request."""
@@ -161,6 +164,29 @@ class Renderer:
         page.table.selectRow(page.proxy.rowCount() - 1)
         self.grab(window, "webhooks")
 
+    def render_troubleshooting(self, window: QWidget) -> None:
+        """Run every check against the sandbox; the catalogue with a seed error; the log."""
+        page = window.findChild(TroubleshootingPage, "troubleshootingPage")
+        assert page is not None
+        window.show_page(window.TROUBLESHOOTING)
+        page.checks.run_button.click()
+        model = page.check_model
+        spin_until(
+            lambda: (
+                model.rowCount() > 0
+                and model.finished_count() == model.rowCount()
+                and page.checks.run_button.isEnabled()
+            ),
+            timeout=60.0,
+        )
+        self.grab(window, "troubleshooting")
+        page.tabs.setCurrentIndex(page.CATALOGUE_TAB)
+        page.catalogue.set_query("Account not found")
+        self.grab(window, "troubleshooting-catalogue")
+        page.tabs.setCurrentIndex(page.LOG_TAB)
+        self.grab(window, "troubleshooting-log")
+        page.tabs.setCurrentIndex(page.CHECKS_TAB)
+
     def wait(self, coroutine: Coroutine[Any, Any, T]) -> T:
         task = asyncio.get_event_loop().create_task(coroutine)
         spin_until(task.done)
@@ -185,7 +211,9 @@ def render(language: str, out: Path, app: QApplication, loop: asyncio.AbstractEv
             core=core,
             browser=browser,
             languages=languages,
-            extra_pages=ExtraPages(webhooks=build_webhooks_page),
+            extra_pages=ExtraPages(
+                webhooks=build_webhooks_page, troubleshooting=build_troubleshooting_page
+            ),
         )
         Renderer(desktop, out, language).run()
         closing = loop.create_task(desktop.aclose())

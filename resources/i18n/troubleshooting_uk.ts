@@ -192,6 +192,61 @@
     </message>
 </context>
 <context>
+    <name>ErrorCatalogueModel</name>
+    <message>
+        <source>backend address</source>
+        <translation>адреса бекенду</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>команда</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>номер</translation>
+    </message>
+    <message>
+        <source>account address</source>
+        <translation>адреса акаунта</translation>
+    </message>
+    <message>
+        <source>option</source>
+        <translation>параметр</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>порт</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>проблема</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>профіль</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <source>entered text</source>
+        <translation>введений текст</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адреса</translation>
+    </message>
+    <message>
+        <source>entered value</source>
+        <translation>введене значення</translation>
+    </message>
+</context>
+<context>
     <name>LogPanel</name>
     <message>
         <source>%1 entries</source>

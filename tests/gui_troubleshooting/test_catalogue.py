@@ -13,6 +13,7 @@ from amo_desktop.core.errors import ErrorCode
 from amo_desktop.gui.troubleshooting.catalogue_model import (
     CatalogueSearchProxy,
     ErrorCatalogueModel,
+    placeholder_words,
 )
 from amo_desktop.gui.troubleshooting.page import TroubleshootingPage
 from tests.gui.driving import named, type_into
@@ -72,11 +73,16 @@ def test_the_seed_errors_are_found_and_explained_in_the_current_language(
     for raw, code in SEED_ERRORS.items():
         type_into(qtbot, page, "catalogueSearch", raw)
         assert page.catalogue.shown_codes()[0] == code.value, raw
-        expected = entry_for(code).localized(language)
+        expected = entry_for(code).localized(language, placeholder_words())
         title, shown_code, message, hint = _details(page)
         assert (title, shown_code, hint) == (expected.title, code.value, expected.hint)
-        assert message == expected.message
+        assert message == expected.message and "…" not in message
         assert f"“{raw}”" in named(page, QLabel, "catalogueAliases").text()
+
+    # While browsing, a placeholder names what a real error puts there.
+    type_into(qtbot, page, "catalogueSearch", "Account not found")
+    where = "[адреса акаунта]" if language == "uk" else "[account address]"
+    assert where in named(page, QLabel, "catalogueMessage").text()
 
     # A word from the Ukrainian (or English) title finds the entry too.
     account = entry_for(ErrorCode.ACCOUNT_NOT_FOUND).localized(language).title

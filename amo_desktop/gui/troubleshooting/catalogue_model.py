@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,6 +27,33 @@ MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 HINT_ROLE = Qt.ItemDataRole.UserRole + 3
 ALIASES_ROLE = Qt.ItemDataRole.UserRole + 4
 
+# What the catalogue's {placeholders} stand for, shown as "[account address]" while browsing
+# (a real error fills them with its own details).
+PLACEHOLDERS = {
+    "backend": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "backend address"),
+    "command": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "command"),
+    "event_id": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "number"),
+    "host": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "account address"),
+    "option": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "option"),
+    "path": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "file"),
+    "port": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "port"),
+    "problem": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "problem"),
+    "profile": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "profile"),
+    "status": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "code"),
+    "text": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "entered text"),
+    "uri": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "address"),
+    "url": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "address"),
+    "value": QT_TRANSLATE_NOOP("ErrorCatalogueModel", "entered value"),
+}
+
+
+def placeholder_words() -> dict[str, str]:
+    """``{"host": "[account address]", …}`` in the current language."""
+    return {
+        name: "[" + QCoreApplication.translate("ErrorCatalogueModel", str(word)) + "]"
+        for name, word in PLACEHOLDERS.items()
+    }
+
 
 class ErrorCatalogueModel(QAbstractListModel):
     """Every known error, titled in the current language; the other texts in roles."""
@@ -33,6 +62,7 @@ class ErrorCatalogueModel(QAbstractListModel):
         super().__init__(parent)
         self._entries: tuple[CatalogueEntry, ...] = all_entries()
         self._language = normalize_language(language)
+        self._placeholders = placeholder_words()
 
     @property
     def language(self) -> str:
@@ -43,6 +73,7 @@ class ErrorCatalogueModel(QAbstractListModel):
         if language == self._language:
             return
         self._language = language
+        self._placeholders = placeholder_words()
         if self._entries:
             self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
 
@@ -59,7 +90,7 @@ class ErrorCatalogueModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         entry = self._entries[index.row()]
-        text = entry.localized(self._language)
+        text = entry.localized(self._language, self._placeholders)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return text.title
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -65,7 +65,7 @@ class CataloguePanel(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for heading in (self.message_heading, self.hint_heading, self.aliases_heading):
-            heading.setStyleSheet("font-weight: bold; margin-top: 6px;")
+            heading.setStyleSheet("font-weight: bold;")
         self.empty = QLabel(self)
         self.empty.setObjectName("catalogueEmpty")
         self.empty.setWordWrap(True)
@@ -84,6 +84,8 @@ class CataloguePanel(QWidget):
             self.aliases_heading,
             self.aliases,
         ):
+            if widget in (self.message_heading, self.hint_heading, self.aliases_heading):
+                details_layout.addSpacing(8)
             details_layout.addWidget(widget)
         details_layout.addWidget(self.empty)
         details_layout.addStretch(1)

@@ -172,6 +172,7 @@ class ChecksPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("checksSummary")
         self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: bold;")
         self.language_note = QLabel(self)
         self.language_note.setObjectName("checksLanguageNote")
         self.language_note.setWordWrap(True)
