@@ -9,6 +9,7 @@ they are instead of dropping them.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -102,10 +103,16 @@ def new_delivery_id(request_id: str | None) -> str:
     return request_id.strip() if request_id and request_id.strip() else f"local-{uuid.uuid4()}"
 
 
-def mask_headers(headers: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (name, MASK if name.lower() in MASKED_HEADERS else value) for name, value in headers
-    )
+def masked_latin1_headers(
+    raw_headers: Iterable[tuple[bytes, bytes]],
+) -> tuple[tuple[str, str], ...]:
+    """Raw header bytes as lossless latin-1 text, credential values masked, in one pass."""
+    headers: list[tuple[str, str]] = []
+    for raw_name, raw_value in raw_headers:
+        name = raw_name.decode("latin-1")
+        masked = name.lower() in MASKED_HEADERS
+        headers.append((name, MASK if masked else raw_value.decode("latin-1")))
+    return tuple(headers)
 
 
 def strip_secrets(query: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
