@@ -18,7 +18,7 @@ from amo_desktop.sandbox import SandboxServer
 from tests.gui.conftest import run
 from tests.gui.driving import WAIT_MS, label_text
 from tests.gui_troubleshooting.conftest import connect_to_sandbox, free_port
-from tests.gui_troubleshooting.driving import card, run_all_checks
+from tests.gui_troubleshooting.driving import card, controller_of, run_all_checks
 
 DAY = 86400.0
 
@@ -181,3 +181,25 @@ def test_the_refresh_option_really_renews_the_token_pair(qtbot: QtBot, open_cent
     assert before is not None and after is not None
     assert after.refresh_token != before.refresh_token  # amoCRM rotated the pair
     assert results["api"].outcome is Outcome.PASSED  # and the new pair works
+
+
+def test_switching_profile_clears_the_results_and_drops_a_run_still_going(
+    qtbot: QtBot, open_centre
+) -> None:
+    centre = open_centre(configure=connect_to_sandbox)
+    controller = controller_of(centre)
+    model = centre.page.check_model
+    run_all_checks(qtbot, centre)
+    assert model.rowCount() > 0
+
+    controller.set_profile("other")
+    assert model.rowCount() == 0
+    assert label_text(centre.page, "checksSummary").startswith("Press “Run all checks”")
+
+    controller.set_profile("default")
+    with qtbot.waitSignal(
+        controller.busyChanged, check_params_cb=lambda _action, busy: not busy, timeout=40_000
+    ):
+        controller.run_checks(False)
+        controller.set_profile("other")  # while the run is going
+    assert model.rowCount() == 0 and controller.results == []

@@ -93,6 +93,7 @@ class TroubleshootingController(AsyncController):
         self._clock = clock
         self._checks = tuple(checks)
         self._results: list[CheckResult] = []
+        self._generation = 0
         self._after_checks: Callable[[], None] | None = None
         self._pending_log: list[LogEntry] = []
         self._log_timer = QTimer(self)
@@ -115,6 +116,8 @@ class TroubleshootingController(AsyncController):
     def set_profile(self, name: str) -> None:
         self._profile_name = name
         self._results = []
+        self._after_checks = None
+        self._generation += 1  # results of a run still going belong to the old profile
         self.resultsCleared.emit()
 
     # --- checks ------------------------------------------------------------------------------
@@ -139,14 +142,25 @@ class TroubleshootingController(AsyncController):
         if self.is_busy(CHECKS):
             return
         self.checksPlanned.emit(self._diagnostics(refresh).planned())
-        self._run(CHECKS, self._run_checks(refresh), self._checks_done)
+        generation = self._generation
+        self._run(
+            CHECKS,
+            self._run_checks(refresh, generation),
+            lambda results: self._checks_done(results, generation),
+        )
 
-    async def _run_checks(self, refresh: bool) -> list[CheckResult]:
+    async def _run_checks(self, refresh: bool, generation: int) -> list[CheckResult]:
+        def finished(result: CheckResult) -> None:
+            if generation == self._generation:
+                self.checkFinished.emit(result)
+
         # The app's own client: the checks' requests show up in the activity log.
         async with self._core.new_http_client() as http:
-            return await self._diagnostics(refresh, http).run(on_result=self.checkFinished.emit)
+            return await self._diagnostics(refresh, http).run(on_result=finished)
 
-    def _checks_done(self, results: list[CheckResult]) -> None:
+    def _checks_done(self, results: list[CheckResult], generation: int) -> None:
+        if generation != self._generation:
+            return
         self._results = results
         self.checksFinished.emit(results)
         then, self._after_checks = self._after_checks, None
