@@ -71,6 +71,7 @@ class WebhookJournal:
         self._queue: list[_Entry] = []  # guarded by _wake
         self._thread: threading.Thread | None = None  # guarded by _wake
         self._closing = False  # guarded by _wake
+        self._kick_pending = False  # only touched on the event loop
 
     # Writing -------------------------------------------------------------------------------
 
@@ -112,9 +113,17 @@ class WebhookJournal:
                     target=self._run, name="webhook-journal", daemon=True
                 )
                 self._thread.start()
-            else:
-                self._wake.notify()
+            elif not self._kick_pending:
+                # One wake-up for every append of this loop iteration: waking a thread costs
+                # a context switch, which on a busy machine can take a whole time slice.
+                self._kick_pending = True
+                future.get_loop().call_soon(self._kick)
         return future
+
+    def _kick(self) -> None:
+        self._kick_pending = False
+        with self._wake:
+            self._wake.notify()
 
     def _run(self) -> None:
         while True:
