@@ -11,6 +11,7 @@ import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
@@ -18,14 +19,12 @@ import httpx
 from amo_desktop.core import envfile
 from amo_desktop.core.api import AmoApiClient
 from amo_desktop.core.browser import Browser, SystemBrowser
-from amo_desktop.core.browser_login import BrowserLogin
 from amo_desktop.core.config import ConfigStore, Profile, TokenOwner
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.http_errors import error_from_exception, error_from_response
 from amo_desktop.core.i18n import detect_language
 from amo_desktop.core.logbook import Logbook
-from amo_desktop.core.loopback import CallbackPages, LoopbackCallbackListener
 from amo_desktop.core.models import (
     DEFAULT_WEBHOOK_EVENTS,
     ConnectionStatus,
@@ -56,6 +55,9 @@ from amo_desktop.core.platforms import (
 from amo_desktop.core.ratelimit import RateLimiter
 from amo_desktop.core.token_manager import TokenManager
 from amo_desktop.core.tokens import TokenSet
+
+if TYPE_CHECKING:
+    from amo_desktop.core.browser_login import BrowserLogin
 
 READY_MESSAGE = "AMO CRM integration is ready"
 SET_TOKENS_PATH = "/api/v1/integrations/amo-crm/set-tokens"
@@ -310,6 +312,11 @@ class ProfileSession:
         self, *, open_browser: bool = True, timeout: float = 300.0
     ) -> BrowserLogin:
         """Bind the redirect URI's loopback port and open the consent page."""
+        # Imported here: the listener needs aiohttp (a quarter of a second to import), and
+        # most runs (``status``, ``test``, the GUI's first window) never sign in this way.
+        from amo_desktop.core.browser_login import BrowserLogin
+        from amo_desktop.core.loopback import CallbackPages, LoopbackCallbackListener
+
         profile = self._require_profile()
         state = new_state()
         logbook = self._core.logbook

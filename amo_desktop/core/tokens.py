@@ -6,8 +6,6 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, cast
 
-import jwt
-
 from amo_desktop.core.errors import AmoError, ErrorCode
 
 TokenKind = Literal["oauth", "long_lived"]
@@ -20,6 +18,10 @@ def decode_jwt_claims(token: str) -> dict[str, Any]:
     We are not the token's audience: amoCRM verifies it. We only read ``exp``,
     ``account_id`` and ``api_domain`` to show and schedule things.
     """
+    # Imported here: PyJWT pulls in cryptography's X.509 and key classes (~40 ms), and
+    # reading a stored bundle (``status``, the first window) never decodes a token.
+    import jwt
+
     try:
         claims = jwt.decode(token.strip(), options={"verify_signature": False})
     except jwt.PyJWTError as error:
