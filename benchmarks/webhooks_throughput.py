@@ -5,9 +5,9 @@ from the same driver (keep-alive, 16 concurrent senders), in three alternating r
 side's best round counts, since the machine is shared. Also reported: deliveries per CPU
 second of the server process, which other load on the machine hardly disturbs.
 
-The listener does everything it does in production: path/secret/type checks, decoding,
-splitting into events and a durable (fsync'ed, group-committed) journal append before each
-answer. Goal: ratio >= 0.7.
+The listener does everything it does in production: path/secret/type checks, decoding and a
+durable (fdatasync'ed, group-committed) journal append before each answer, splitting into
+events right after it. Goal: ratio >= 0.7.
 
 Writes ``benchmarks/results/webhooks_throughput.json`` and prints one Markdown table row.
 """
