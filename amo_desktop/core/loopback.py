@@ -8,21 +8,23 @@ request gets a warning page and is counted, and the real redirect can still arri
 from __future__ import annotations
 
 import asyncio
+import html
 import secrets
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from string import Template
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from amo_desktop.core.callback_texts import CALLBACK_MARKS, CALLBACK_TEXTS
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.oauth import AuthorizationResponse
 from amo_desktop.core.ports import bind_listening_socket
 
-PAGES_DIR = Path(__file__).resolve().parents[2] / "resources" / "pages"
-PAGE_NAMES = ("success", "denied", "state_mismatch", "error")
+PAGE_TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "pages" / "callback.html"
 _LOOPBACK_HOSTS = {"127.0.0.1": ("127.0.0.1",), "::1": ("::1",), "localhost": ("127.0.0.1", "::1")}
 
 
@@ -36,13 +38,21 @@ class CallbackPages:
     error: str
 
     @classmethod
-    def load(cls, language: str, directory: Path = PAGES_DIR) -> CallbackPages:
+    def load(cls, language: str, template: Path = PAGE_TEMPLATE) -> CallbackPages:
         chosen = "uk" if language.lower().startswith("uk") else "en"
-        texts = {
-            name: (directory / f"{name}.{chosen}.html").read_text(encoding="utf-8")
-            for name in PAGE_NAMES
-        }
-        return cls(**texts)
+        layout = Template(template.read_text(encoding="utf-8"))
+        pages = {}
+        for kind, texts in CALLBACK_TEXTS.items():
+            text = texts[chosen]
+            pages[kind] = layout.substitute(
+                lang=chosen,
+                kind=kind.replace("_", "-"),  # the page's CSS class and element id
+                mark=CALLBACK_MARKS[kind],
+                title=html.escape(text.title),
+                message=html.escape(text.message),
+                hint=html.escape(text.hint),
+            )
+        return cls(**pages)
 
 
 @dataclass(frozen=True)
