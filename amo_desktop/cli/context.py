@@ -14,7 +14,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Coroutine
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -80,15 +80,16 @@ class CliContext:
         return self.core.session(self.profile_name)
 
     def _build_core(self) -> AppCore:
-        import keyring
-
         from amo_desktop.core.browser import SystemBrowser
         from amo_desktop.core.credentials import CredentialStore
+        from amo_desktop.core.keyring_backend import system_keyring
         from amo_desktop.core.service import AppCore
 
         return AppCore(
             home=self.home,
-            credentials=CredentialStore(keyring.get_keyring()),
+            # The backend remembered from an earlier run, found on first use: keyring's
+            # full discovery would cost every command a few hundred milliseconds.
+            credentials=CredentialStore(resolve=partial(system_keyring, self.home)),
             logbook=self.logbook,
             browser=SystemBrowser(),
             language=self.language,

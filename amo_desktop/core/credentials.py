@@ -65,20 +65,39 @@ class KeyringStatus:
 class CredentialStore:
     """Per-profile secrets (``client_secret``, ``tokens`` and others) in the keyring."""
 
-    def __init__(self, backend: KeyringBackend | None = None, *, timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        backend: KeyringBackend | None = None,
+        *,
+        timeout: float = 10.0,
+        resolve: Callable[[], KeyringBackend] = keyring.get_keyring,
+    ) -> None:
+        """``backend`` if given, else ``resolve()`` finds one on first use (in a worker thread,
+        under the time-out), e.g. :func:`amo_desktop.core.keyring_backend.system_keyring`."""
         self._backend = backend
+        self._resolve = resolve
+        self._resolving = threading.Lock()
         self._timeout = timeout
 
     # -- backend ---------------------------------------------------------------------------
     def _resolved(self) -> KeyringBackend:
-        if self._backend is None:
-            self._backend = keyring.get_keyring()
-        return self._backend
+        with self._resolving:  # two first calls at once must not both run the discovery
+            if self._backend is None:
+                self._backend = self._resolve()
+            return self._backend
 
     @property
     def backend_name(self) -> str:
         """A human name like "Secret Service (GNOME Keyring)" (resolves the backend)."""
         return backend_display_name(self._resolved())
+
+    async def resolve(self) -> None:
+        """Find the backend now, in a worker thread, so that later calls need not wait for it.
+
+        Failures are not raised here: the call that needs the keyring reports them.
+        """
+        with contextlib.suppress(AmoError):
+            await self._run(lambda backend: None)
 
     async def describe(self) -> KeyringStatus:
         """Probe the storage with one harmless read."""

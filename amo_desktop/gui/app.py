@@ -12,6 +12,7 @@ import asyncio
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -153,15 +154,16 @@ class DesktopApp(QObject):
 def build_core(home: Path, browser: Browser) -> AppCore:
     """The real core: the OS keyring, the logbook under the app home."""
     from amo_desktop.core.credentials import CredentialStore
+    from amo_desktop.core.keyring_backend import system_keyring
     from amo_desktop.core.logbook import Logbook
     from amo_desktop.core.redact import Redactor
     from amo_desktop.core.service import AppCore
 
     return AppCore(
         home=home,
-        # No backend given: the store picks the OS keyring on first use, which keeps
-        # keyring's backend discovery out of the time to the first window.
-        credentials=CredentialStore(),
+        # No backend given: the store finds the OS keyring (the one remembered from an
+        # earlier run, else keyring's discovery) on first use, off the first window's path.
+        credentials=CredentialStore(resolve=partial(system_keyring, home)),
         logbook=Logbook.under(home, redactor=Redactor()),
         browser=browser,
     )
