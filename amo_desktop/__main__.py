@@ -6,9 +6,7 @@ never depends on Qt (the layer contract forbids it); the CLI receives it as a ca
 
 from __future__ import annotations
 
-import ctypes.util
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 
@@ -36,6 +34,10 @@ _EVERY_STEP_WITHOUT_A_WINDOW = "Every step also works without a window: amo-desk
 
 def _why_qt_cannot_start() -> str | None:
     """A human explanation when Qt can't open a window here, else None."""
+    # Imported here, not at the top: every CLI command starts through this module too.
+    import ctypes.util
+    import subprocess
+
     linux = sys.platform.startswith("linux")
     if linux and not os.environ.get("QT_QPA_PLATFORM"):
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):

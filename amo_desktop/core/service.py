@@ -7,6 +7,7 @@ the typed :class:`AmoError`.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import time
 from collections.abc import Callable, Sequence
@@ -291,8 +292,13 @@ class ProfileSession:
         """What is stored, without any network call."""
         profile = self.profile()
         credentials = self._core.credentials
-        has_secret = bool(await credentials.get_client_secret(self.name)) if profile else False
-        tokens = await credentials.get_tokens(self.name) if profile else None
+        has_secret, tokens = False, None
+        if profile is not None:
+            # Two independent keyring reads (a D-Bus round trip each): side by side.
+            secret, tokens = await asyncio.gather(
+                credentials.get_client_secret(self.name), credentials.get_tokens(self.name)
+            )
+            has_secret = bool(secret)
         return ConnectionStatus(
             profile=self.name,
             configured=profile is not None,
