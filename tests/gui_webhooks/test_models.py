@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +69,22 @@ def test_trimmed_deliveries_forget_their_forward_outcome(qtbot: QtBot) -> None:
     # An outcome for a forgotten delivery changes nothing on screen and does not fail.
     model.set_forward_result(forward(first, 200, 1.0))
     assert model.rowCount() == 2
+
+
+def test_a_delivery_split_across_batches_keeps_its_outcome_while_a_row_is_shown(
+    qtbot: QtBot,
+) -> None:
+    model = WebhookEventModel(max_rows=1, flush_interval_ms=1, batch_size=1)
+    first = make_row()
+    second = replace(first, summary="Lead 1 changed")  # the same delivery, its next event
+    model.enqueue([first])
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    model.set_forward_result(forward(first, 200, 1.0))
+    model.enqueue([second])
+    with qtbot.waitSignal(model.trimmed):
+        pass
+    assert model.event_at(0) is second
+    assert model.index(0, EventColumn.FORWARD).data() == "200 delivered"
 
 
 def test_filter_proxy_by_entity_action_text_and_forward_result(

@@ -11,21 +11,12 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from amo_desktop.core.logbook import LogEntry
 from amo_desktop.gui.language import fill
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from amo_desktop.gui.models.row_table import AnyIndex, BoundedRowTableModel
 
 CONTEXT = "ActivityLogModel"
 MAX_ROWS = 5000
@@ -76,60 +67,34 @@ def _is_failure(entry: LogEntry) -> bool:
     return entry.kind == "http" and status.isdigit() and int(status) >= 400
 
 
-class ActivityLogModel(QAbstractTableModel):
+class ActivityLogModel(BoundedRowTableModel[LogEntry]):
     """The newest ``max_rows`` log entries, oldest first."""
 
+    columns = LogColumn
+    headers = HEADERS
+    translation_context = CONTEXT
+
     def __init__(self, parent: QObject | None = None, *, max_rows: int = MAX_ROWS) -> None:
-        super().__init__(parent)
-        self._entries: list[LogEntry] = []
-        self._max_rows = max_rows
+        super().__init__(parent, max_rows=max_rows)
 
     def append_entries(self, entries: Sequence[LogEntry]) -> None:
         """Add a batch with one insert (and drop the oldest rows beyond the limit)."""
-        batch = list(entries)[-self._max_rows :]
-        if not batch:
-            return
-        overflow = len(self._entries) + len(batch) - self._max_rows
-        if overflow > 0:
-            self.beginRemoveRows(QModelIndex(), 0, overflow - 1)
-            del self._entries[:overflow]
-            self.endRemoveRows()
-        first = len(self._entries)
-        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self._entries.extend(batch)
-        self.endInsertRows()
+        self.append_rows(entries)
 
     def entry_at(self, row: int) -> LogEntry:
-        return self._entries[row]
+        return self._rows[row]
 
     def retranslate(self) -> None:
         """Re-read the words (kinds, headers) after a language switch."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogColumn) - 1)
-        if self._entries:
-            last = self.index(len(self._entries) - 1, len(LogColumn) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(LogColumn) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LogColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(LogColumn)
-        ):
-            return _tr(str(HEADERS[LogColumn(section)]))
-        return super().headerData(section, orientation, role)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        entry = self.row_at(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         column = LogColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)

@@ -13,24 +13,13 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from amo_desktop.core.webhooks.records import ForwardResult
+from amo_desktop.gui.models.row_table import AnyIndex, BoundedRowTableModel
 from amo_desktop.gui.webhooks.rows import EventRow, ForwardState
 from amo_desktop.gui.webhooks.vocabulary import action_label, entity_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 EVENT_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 FORWARD_STATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -81,7 +70,7 @@ def forward_state_label(state: ForwardState) -> str:
     return _tr(FORWARD_STATE_LABELS[state])
 
 
-class WebhookEventModel(QAbstractTableModel):
+class WebhookEventModel(BoundedRowTableModel[EventRow]):
     """Decoded events, oldest first, at most ``max_rows`` of them.
 
     Feed it with :meth:`enqueue` from any number of callbacks; rows appear on the next flush
@@ -91,6 +80,9 @@ class WebhookEventModel(QAbstractTableModel):
 
     rows_flushed = Signal(int)  # how many rows the last flush inserted
     trimmed = Signal(int)  # how many old rows were dropped from memory
+    columns = EventColumn
+    headers = HEADERS
+    translation_context = CONTEXT
 
     def __init__(
         self,
@@ -100,10 +92,9 @@ class WebhookEventModel(QAbstractTableModel):
         flush_interval_ms: int = 50,
         batch_size: int = 500,
     ) -> None:
-        super().__init__(parent)
-        self._max_rows = max_rows
-        self._batch_size = batch_size
-        self._rows: list[EventRow] = []
+        super().__init__(parent, max_rows=max_rows)
+        # A batch never outgrows the table, so every queued row is shown at least once.
+        self._batch_size = min(batch_size, max_rows)
         self._pending: deque[EventRow] = deque()
         self._outcomes: dict[str, ForwardResult] = {}
         # Rows are only ever removed from the front, so a running sequence number gives each
@@ -125,32 +116,26 @@ class WebhookEventModel(QAbstractTableModel):
         return len(self._pending)
 
     def flush(self) -> None:
-        """Insert up to one batch of queued rows, then drop the oldest beyond the bound."""
+        """Insert up to one batch of queued rows, dropping the oldest beyond the bound."""
         if not self._pending:
             self._flush_timer.stop()
             return
         count = min(len(self._pending), self._batch_size)
         batch = [self._pending.popleft() for _ in range(count)]
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + count - 1)
+        # Number the new rows before the oldest go, so that a delivery split across batches
+        # keeps its forward outcome while any of its rows is still shown.
+        next_seq = self._first_seq + len(self._rows)
         for offset, row in enumerate(batch):
-            seq = self._first_seq + first + offset
-            self._seqs_by_delivery.setdefault(row.delivery_id, []).append(seq)
-        self._rows.extend(batch)
-        self.endInsertRows()
-        self._trim()
+            self._seqs_by_delivery.setdefault(row.delivery_id, []).append(next_seq + offset)
+        dropped = self.append_rows(batch)
+        if dropped:
+            self.trimmed.emit(dropped)
         self.rows_flushed.emit(count)
         if not self._pending:
             self._flush_timer.stop()
 
-    def _trim(self) -> None:
-        excess = len(self._rows) - self._max_rows
-        if excess <= 0:
-            return
-        self.beginRemoveRows(QModelIndex(), 0, excess - 1)
-        dropped = self._rows[:excess]
-        del self._rows[:excess]
-        self._first_seq += excess
+    def _forget(self, dropped: list[EventRow]) -> None:
+        self._first_seq += len(dropped)
         for row in dropped:
             delivery_id = row.delivery_id
             seqs = self._seqs_by_delivery.get(delivery_id)
@@ -162,8 +147,6 @@ class WebhookEventModel(QAbstractTableModel):
             else:
                 del self._seqs_by_delivery[delivery_id]
                 self._outcomes.pop(delivery_id, None)
-        self.endRemoveRows()
-        self.trimmed.emit(excess)
 
     def set_forward_result(self, result: ForwardResult) -> None:
         """Record how forwarding went and refresh that delivery's rows if they are shown."""
@@ -198,25 +181,10 @@ class WebhookEventModel(QAbstractTableModel):
             return ForwardState.of(outcome)
         return ForwardState.PENDING if row.forwarding else ForwardState.OFF
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(EventColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(EventColumn):
-                return _tr(HEADERS[EventColumn(section)])
-            return None
-        return super().headerData(section, orientation, role)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = EventColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)

@@ -6,21 +6,11 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 
 from amo_desktop.core.webhooks.records import Rejection
+from amo_desktop.gui.models.row_table import AnyIndex, BoundedRowTableModel
 from amo_desktop.gui.webhooks.vocabulary import rejection_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class RejectedColumn(IntEnum):
@@ -38,15 +28,16 @@ HEADERS = {
 }
 
 
-class RejectedRequestModel(QAbstractTableModel):
+class RejectedRequestModel(BoundedRowTableModel[Rejection]):
     """Keeps the newest ``max_rows`` rejections and counts all of them."""
 
     count_changed = Signal(int)
+    columns = RejectedColumn
+    headers = HEADERS
+    translation_context = "RejectedRequestModel"
 
     def __init__(self, parent: QObject | None = None, *, max_rows: int = 1000) -> None:
-        super().__init__(parent)
-        self._max_rows = max_rows
-        self._rows: list[Rejection] = []
+        super().__init__(parent, max_rows=max_rows)
         self._total = 0
 
     @property
@@ -55,14 +46,7 @@ class RejectedRequestModel(QAbstractTableModel):
         return self._total
 
     def add(self, row: Rejection) -> None:
-        position = len(self._rows)
-        self.beginInsertRows(QModelIndex(), position, position)
-        self._rows.append(row)
-        self.endInsertRows()
-        if len(self._rows) > self._max_rows:
-            self.beginRemoveRows(QModelIndex(), 0, 0)
-            del self._rows[0]
-            self.endRemoveRows()
+        self.append_rows([row])
         self._total += 1
         self.count_changed.emit(self._total)
 
@@ -76,27 +60,10 @@ class RejectedRequestModel(QAbstractTableModel):
     def rejection_at(self, row: int) -> Rejection:
         return self._rows[row]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RejectedColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(RejectedColumn):
-                return QCoreApplication.translate(
-                    "RejectedRequestModel", HEADERS[RejectedColumn(section)]
-                )
-            return None
-        return super().headerData(section, orientation, role)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = RejectedColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column == RejectedColumn.TIME:

@@ -10,12 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -37,11 +33,11 @@ from PySide6.QtWidgets import (
 from amo_desktop.core.models import DEFAULT_WEBHOOK_EVENTS, WebhookSubscription
 from amo_desktop.core.webhooks.subscriptions import disabled_reason
 from amo_desktop.gui.language import current_language
+from amo_desktop.gui.models.row_table import AnyIndex, RowTableModel
 from amo_desktop.gui.webhooks.event_model import FAILED_COLOUR
 from amo_desktop.gui.webhooks.listener_panel import FAIL_STYLE, HIDDEN_VALUE, IDLE_STYLE, OK_STYLE
 from amo_desktop.gui.widgets.data_label import mark_as_data
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 # The listener's secret travels in the destination; the list shows it masked.
 SECRET_VALUE = re.compile(r"([?&]secret=)[^&#]*")
 
@@ -74,43 +70,28 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SubscriptionsModel", text)
 
 
-class SubscriptionsModel(QAbstractTableModel):
+class SubscriptionsModel(RowTableModel[WebhookSubscription]):
     """The subscriptions as the API listed them; disabled ones stand out."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[WebhookSubscription] = []
+    columns = SubscriptionColumn
+    headers = HEADERS
+    translation_context = "SubscriptionsModel"
 
     def set_subscriptions(self, items: Sequence[WebhookSubscription]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._rows = list(items)
         self.endResetModel()
 
     def subscription_at(self, row: int) -> WebhookSubscription:
-        return self._items[row]
+        return self._rows[row]
 
     def subscriptions(self) -> list[WebhookSubscription]:
-        return list(self._items)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SubscriptionColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(SubscriptionColumn):
-                return _tr(HEADERS[SubscriptionColumn(section)])
-            return None
-        return super().headerData(section, orientation, role)
+        return list(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item = self.row_at(index)
+        if item is None:
             return None
-        item = self._items[index.row()]
         column = SubscriptionColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SubscriptionColumn.DESTINATION:
