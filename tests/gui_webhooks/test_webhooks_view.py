@@ -113,6 +113,8 @@ def test_subscribe_create_lead_see_details_and_replay_byte_for_byte(
     assert page.model.index(source_row, 6).data() == "200 delivered"
 
     # Details: the decoded tree, the raw body and the headers.
+    # Back from the Subscriptions tab to the Events tab (the first one).
+    page.tabs.setCurrentIndex(0)
     table = named(page, QTableView, "webhookEventsTable")
     table.selectRow(page.proxy.mapFromSource(page.model.index(source_row, 0)).row())
     assert page.details.current is row
