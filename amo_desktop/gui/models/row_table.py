@@ -46,6 +46,10 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
             return None
         return self._rows[index.row()]
 
+    def retranslate_headers(self) -> None:
+        """Let the views re-read the header texts after a language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 

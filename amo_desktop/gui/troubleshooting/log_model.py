@@ -86,7 +86,7 @@ class ActivityLogModel(BoundedRowTableModel[LogEntry]):
 
     def retranslate(self) -> None:
         """Re-read the words (kinds, headers) after a language switch."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogColumn) - 1)
+        self.retranslate_headers()
         if self._rows:
             last = self.index(len(self._rows) - 1, len(LogColumn) - 1)
             self.dataChanged.emit(self.index(0, 0), last)

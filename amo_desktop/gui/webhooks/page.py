@@ -284,8 +284,6 @@ class WebhooksPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(EventColumn) - 1)
-            self.rejected_model.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, 0, len(RejectedColumn) - 1
-            )
+            self.model.retranslate_headers()
+            self.rejected_model.retranslate_headers()
         super().changeEvent(event)

@@ -313,7 +313,5 @@ class SubscriptionsPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            self.model.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, 0, len(SubscriptionColumn) - 1
-            )
+            self.model.retranslate_headers()
         super().changeEvent(event)
