@@ -139,6 +139,7 @@ def test_subscribe_create_lead_see_details_and_replay_byte_for_byte(
     assert replayed[0].headers["Content-Type"] == row.delivery.content_type
 
     # Unsubscribe from the panel.
+    page.tabs.setCurrentWidget(page.subscriptions)
     page.subscriptions.table.selectRow(0)
     click(qtbot, page, "webhookUnsubscribe")
     qtbot.waitUntil(lambda: page.subscriptions.model.rowCount() == 0, timeout=WAIT_MS)
