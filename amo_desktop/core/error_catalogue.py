@@ -401,15 +401,19 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ErrorCode.KEYRING_WRITE_FAILED,
         (
             "Could not save to the password storage",
-            "The system password storage ({backend}) refused to save a secret.",
-            "Make sure it is unlocked and not full, then try again. Nothing was saved in "
-            "plain files.",
+            "The system password storage ({backend}) refused to save a secret. What it held "
+            "before is kept: if new sign-in tokens could not be saved, the previous tokens "
+            "stay in place and keep working.",
+            "Unlock the password storage (and make sure it is not full), then try again. "
+            "Nothing was saved in plain files.",
         ),
         (
             "Не вдалося зберегти у сховище паролів",
-            "Системне сховище паролів ({backend}) відмовилося зберегти секрет.",
-            "Переконайтеся, що воно розблоковане й не переповнене, і спробуйте ще раз. "
-            "У звичайні файли нічого не записано.",
+            "Системне сховище паролів ({backend}) відмовилося зберегти секрет. Те, що в ньому "
+            "було, залишилося: якщо не вдалося зберегти нові токени входу, попередні токени "
+            "збережено, і вони й далі працюють.",
+            "Розблокуйте сховище паролів (і перевірте, що воно не переповнене), а тоді "
+            "спробуйте ще раз. У звичайні файли нічого не записано.",
         ),
         ("PasswordSetError", "CredWrite"),
     ),

@@ -109,6 +109,12 @@ async def test_failed_save_keeps_the_previous_pair(
         await manager.access_token()
     assert caught.value.code is ErrorCode.KEYRING_WRITE_FAILED
     assert "previous pair kept" in caught.value.debug
+    # The person reads it too, in both languages, with the storage named and what to do.
+    english, ukrainian = caught.value.localized("en"), caught.value.localized("uk")
+    assert "previous tokens stay in place" in english.message
+    assert "попередні токени збережено" in ukrainian.message
+    assert "…" not in english.message + ukrainian.message
+    assert "Unlock" in english.hint and "Розблокуйте" in ukrainian.hint
     assert await signed_in.credentials.get_tokens(PROFILE) == previous
     # amo's grace rule: the unused new pair leaves the old refresh token valid.
     memory_keyring.crash_after_writes = None
