@@ -175,3 +175,35 @@ async def test_generated_secret_is_kept_in_the_keyring_and_required(
 
     again = await listen(env=env)  # the stored secret is used again: the URL stays the same
     assert (await again.line())["url"].split("?")[1] == url.split("?")[1]
+
+
+async def test_listen_for_a_configured_profile_flags_events_from_another_account(
+    listen: Callable[..., Awaitable[Listener]], app_home: Path
+) -> None:
+    from amo_desktop.core.config import ConfigStore, Profile
+    from amo_desktop.core.platforms import Platform
+
+    ConfigStore(app_home).save(
+        Profile(
+            name="default",
+            platform=Platform.AMOCRM_RU,
+            account="ourcompany.amocrm.ru",
+            client_id="5f2d8c1e-7a4b-4e3f-9b6a-1c2d3e4f5a6b",
+            redirect_uri="http://localhost:3000/api/v1/integrations/amo-crm/callback",
+            account_id=31415926,
+        )
+    )
+    listener = await listen("--no-secret")
+    first = await listener.line()
+    assert first["type"] == "listening"
+
+    async with httpx.AsyncClient(timeout=10) as http:
+        answer = await http.post(first["url"], content=payload("lead_update"), headers=AMO_HEADERS)
+        assert answer.status_code == 200
+        event = await listener.line()
+
+    assert event["type"] == "event"
+    assert event["account"] == {"id": "32427762", "subdomain": "etesttask"}
+    assert event["foreign_account"] is True
+    listener.process.send_signal(signal.SIGINT)
+    assert await asyncio.wait_for(listener.process.wait(), 30) == 0

@@ -19,6 +19,7 @@ from amo_desktop.core.errors import AmoError, ErrorCode
 
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
+    from amo_desktop.core.config import Profile
     from amo_desktop.core.webhooks.events import AccountRef, WebhookEvent
     from amo_desktop.core.webhooks.journal import WebhookJournal
     from amo_desktop.core.webhooks.records import ForwardResult, Rejection
@@ -146,13 +147,13 @@ def open_journal(ctx: CliContext) -> WebhookJournal:
     return WebhookJournal(journal_folder(profile_folder(ctx)))
 
 
-def expected_account(profile: Any) -> AccountRef | None:
+def expected_account(profile: Profile | None) -> AccountRef | None:
     """The connected account, to flag deliveries that come from another one."""
     from amo_desktop.core.webhooks.events import AccountRef
 
     if profile is None:
         return None
-    subdomain = profile.address().subdomain
+    subdomain = profile.address.subdomain
     account_id = str(profile.account_id) if profile.account_id else None
     return AccountRef(id=account_id, subdomain=subdomain) if account_id or subdomain else None
 
