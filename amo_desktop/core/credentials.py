@@ -169,6 +169,12 @@ class CredentialStore:
         entry = _entry(profile, key)
         await self._run(lambda backend: erase_entry(backend, entry), writing=True)
 
+    async def keys(self, profile: str | _Named) -> frozenset[str]:
+        """The entry names this profile may hold: the standard ones and every key written."""
+        name = _profile_name(profile)
+        written = await self._run(lambda backend: known_keys(backend, name))
+        return frozenset(written | {CLIENT_SECRET, TOKENS})
+
     async def delete_profile(self, profile: str | _Named) -> None:
         """Remove every entry of the profile, including chunk parts and the key index."""
         name = _profile_name(profile)

@@ -77,40 +77,21 @@ async def _use(args: argparse.Namespace, ctx: CliContext) -> None:
 
 
 async def _rename(args: argparse.Namespace, ctx: CliContext) -> None:
-    from amo_desktop.core.errors import AmoError, ErrorCode
-    from amo_desktop.core.paths import profile_dir, validate_profile_name
+    from amo_desktop.core.profiles import ProfileManager
 
-    config = ctx.core.config
-    credentials = ctx.core.credentials
-    new = validate_profile_name(args.new)
-    if config.get(args.old) is None:
-        raise AmoError(ErrorCode.PROFILE_NOT_FOUND, {"profile": args.old})
-    if config.get(new) is not None:
-        raise AmoError(ErrorCode.PROFILE_EXISTS, {"profile": new})
-    # Copy the secrets first: if the keyring fails half-way, the old profile is still whole.
-    secret = await credentials.get_client_secret(args.old)
-    tokens = await credentials.get_tokens(args.old)
-    if secret:
-        await credentials.set_client_secret(new, secret)
-    if tokens is not None:
-        await credentials.set_tokens(new, tokens)
-    config.rename(args.old, new)
-    old_folder = profile_dir(ctx.home, args.old)
-    if old_folder.exists():
-        old_folder.rename(profile_dir(ctx.home, new))
-    await credentials.delete_profile(args.old)
+    renamed = await ProfileManager(ctx.core.config, ctx.core.credentials).rename(args.old, args.new)
     ctx.out.result(
-        ctx.out.t("profiles_renamed", old=args.old, new=new),
-        {"status": "ok", "old": args.old, "new": new},
+        ctx.out.t("profiles_renamed", old=args.old, new=renamed.name),
+        {"status": "ok", "old": args.old, "new": renamed.name},
     )
 
 
 async def _delete(args: argparse.Namespace, ctx: CliContext) -> None:
     from amo_desktop.core.errors import AmoError, ErrorCode
+    from amo_desktop.core.profiles import ProfileManager
 
-    session = ctx.core.session(args.name)
-    known = session.profile() is not None
-    await session.delete()  # clears leftover keyring entries even without a profile
+    # Clears leftover keyring entries even when the profile itself is gone.
+    known = await ProfileManager(ctx.core.config, ctx.core.credentials).delete(args.name)
     if not known:
         raise AmoError(ErrorCode.PROFILE_NOT_FOUND, {"profile": args.name})
     ctx.out.result(
