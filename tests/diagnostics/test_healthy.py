@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from amo_desktop.core.diagnostics import DiagnosticsRunner, Outcome, overall_status
+from amo_desktop.core.diagnostics import DiagnosticsRunner, Outcome, overall_status, texts
 from tests.diagnostics.conftest import Doctor
 
 
@@ -26,7 +26,12 @@ async def test_a_healthy_profile_passes_and_the_default_run_rotates_nothing(doct
         assert outcomes[check_id] is Outcome.PASSED, results[check_id]
     # Only an explicit --refresh rotates the pair; the dry run says what it would need.
     assert outcomes["refresh"] is Outcome.SKIPPED
-    assert "--refresh" in results["refresh"].fix
+    # Worded for both front ends: the GUI's option and the command line's flag.
+    assert "real token refresh turned on" in results["refresh"].fix
+    assert "amo-desktop doctor --refresh" in results["refresh"].fix
+    ukrainian = texts.phrase("refresh_ready_fix", "uk")
+    assert "увімкненим справжнім оновленням токенів" in ukrainian
+    assert "amo-desktop doctor --refresh" in ukrainian
     assert outcomes["webhook_listener"] is Outcome.SKIPPED  # nothing set up, nothing running
     assert outcomes["forward_target"] is Outcome.SKIPPED
     assert overall_status(list(results.values())) == "ok"

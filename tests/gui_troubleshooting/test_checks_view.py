@@ -49,7 +49,7 @@ def test_a_healthy_profile_passes_and_each_check_shows_up_as_it_ends(
     # The dry run explains that a real refresh needs the option, and offers no button.
     refresh = card(centre, "refresh")
     assert refresh.status == "Skipped"
-    assert "Refresh option" in refresh.fix and not refresh.has_action
+    assert "real token refresh turned on" in refresh.fix and not refresh.has_action
     assert label_text(centre.page, "checksSummary").startswith("No problems found.")
 
 

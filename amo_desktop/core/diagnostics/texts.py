@@ -125,9 +125,11 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "Токен доступу сплив {until}; його буде оновлено автоматично під час наступного звернення.",
     ),
     "token_expired_renewable_fix": (
-        "Nothing to do, or run the checks with a refresh (doctor --refresh) to renew it now.",
-        "Нічого робити не треба; або запустіть перевірки з оновленням (doctor --refresh), "
-        "щоб оновити його зараз.",
+        "Nothing to do. To renew it now, run the checks again with the real token refresh "
+        "turned on (on the command line: amo-desktop doctor --refresh).",
+        "Нічого робити не треба. Щоб оновити його зараз, запустіть перевірки ще раз з "
+        "увімкненим справжнім оновленням токенів (у командному рядку: "
+        "amo-desktop doctor --refresh).",
     ),
     "token_expired": ("The token expired at {until}.", "Токен сплив {until}."),
     "token_expires_soon": (
@@ -166,10 +168,12 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "використовується 3 місяці, тобто {until}.",
     ),
     "age_old_fix": (
-        "Renew the tokens now (doctor --refresh, or any connection test), and use the "
-        "connection at least once a month.",
-        "Оновіть токени зараз (doctor --refresh або будь-яка перевірка з'єднання) і "
-        "користуйтеся з'єднанням хоча б раз на місяць.",
+        "Renew the tokens now: test the connection, or run the checks again with the real "
+        "token refresh turned on (on the command line: amo-desktop doctor --refresh). Then "
+        "use the connection at least once a month.",
+        "Оновіть токени зараз: перевірте з'єднання або запустіть перевірки ще раз з "
+        "увімкненим справжнім оновленням токенів (у командному рядку: "
+        "amo-desktop doctor --refresh). Далі користуйтеся з'єднанням хоча б раз на місяць.",
     ),
     "age_not_applicable": (
         "Skipped: {reason}.",
@@ -191,8 +195,10 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "Не перевірялося, бо оновлення замінює пару токенів; усе потрібне для оновлення є.",
     ),
     "refresh_ready_fix": (
-        "To try a real refresh, run the checks with doctor --refresh (or the Refresh option).",
-        "Щоб перевірити справжнє оновлення, запустіть doctor --refresh (або з опцією оновлення).",
+        "To try a real refresh, run the checks again with the real token refresh turned on "
+        "(on the command line: amo-desktop doctor --refresh).",
+        "Щоб перевірити справжнє оновлення, запустіть перевірки ще раз з увімкненим "
+        "справжнім оновленням токенів (у командному рядку: amo-desktop doctor --refresh).",
     ),
     "refresh_ok": (
         "Renewed; the new access token is valid until {until}.",
