@@ -158,7 +158,7 @@ def expected_account(profile: Profile | None) -> AccountRef | None:
     return AccountRef(id=account_id, subdomain=subdomain) if account_id or subdomain else None
 
 
-def _names(ctx: CliContext, profile: Any) -> StatusNameResolver | None:
+def _names(ctx: CliContext, profile: Profile | None) -> StatusNameResolver | None:
     from amo_desktop.core.webhooks.summary import PipelineNames
 
     return PipelineNames(ctx.session().pipelines) if profile is not None else None
