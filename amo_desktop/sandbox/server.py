@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from amo_desktop.sandbox import admin_routes, api_routes, oauth_routes, webhooks_api
+from amo_desktop.sandbox import admin_routes, api_routes, oauth_routes, web_pages, webhooks_api
 from amo_desktop.sandbox.appkeys import (
     CONSENTS,
     DELIVERY,
@@ -127,6 +127,7 @@ def build_app(state: SandboxState, delivery: WebhookDelivery) -> web.Application
     app.add_routes(api_routes.routes)
     app.add_routes(webhooks_api.routes)
     app.add_routes(admin_routes.routes)
+    app.add_routes(web_pages.routes)
     app.on_response_prepare.append(_add_edge_headers)
     return app
 
