@@ -19,7 +19,7 @@ import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from amo_desktop.core.browser import SystemBrowser
+from amo_desktop.core.browser import Browser, SystemBrowser
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.logbook import Logbook
 from amo_desktop.core.memory_keyring import MemoryKeyring
@@ -70,15 +70,22 @@ def languages(qapp: QApplication) -> Iterator[LanguageManager]:
 
 
 @pytest.fixture
+def desktop_browser() -> Browser:
+    """The browser the app opens links with; a test module may override this fixture."""
+    return SystemBrowser()
+
+
+@pytest.fixture
 def desktop(
     qloop: asyncio.AbstractEventLoop,
     qapp: QApplication,
     qtbot: QtBot,
     app_home: Path,
     languages: LanguageManager,
+    desktop_browser: Browser,
 ) -> Iterator[DesktopApp]:
-    """The whole GUI over a real core (in-memory keyring) with the system browser."""
-    browser = SystemBrowser()
+    """The whole GUI over a real core (in-memory keyring), by default with the system browser."""
+    browser = desktop_browser
     core = AppCore(
         home=app_home,
         credentials=CredentialStore(MemoryKeyring(), timeout=5.0),

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QLineEdit, QWidget
 from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.gui.app import DesktopApp
+from amo_desktop.gui.main_window.main_window import MainWindow
 from amo_desktop.gui.widgets.error_panel import ErrorPanel
 from amo_desktop.gui.wizard.page_ids import PageId
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard
@@ -113,3 +114,36 @@ def authorize_by_paste(qtbot: QtBot, desktop: DesktopApp, wizard: SetupWizard) -
     type_into(qtbot, wizard, "codeInput", code)
     click(qtbot, wizard, "codeSubmitButton")
     wait_label(qtbot, wizard, "authorizeResult", "✓")
+
+
+def visible_child(qtbot: QtBot, root: QWidget, kind: type[W], name: str) -> W:
+    """The shown child of that kind and name (dialogs opened earlier may linger hidden)."""
+    found: list[W] = []
+
+    def shown() -> bool:
+        found[:] = [c for c in root.findChildren(kind, name) if c.isVisible()]  # type: ignore[attr-defined]
+        return bool(found)
+
+    wait_for(qtbot, root, shown)
+    return found[-1]
+
+
+def choose_file(qtbot: QtBot, root: QWidget, dialog_name: str, path: str) -> None:
+    """Pick ``path`` in the open (Qt, not native: offscreen has none) file dialog by name."""
+    dialog = visible_child(qtbot, root, QFileDialog, dialog_name)
+    dialog.selectFile(path)
+    dialog.accept()
+
+
+def connected_window(qtbot: QtBot, desktop: DesktopApp) -> MainWindow:
+    """First run through the sandbox wizard by the paste path, ending on the dashboard."""
+    wizard = open_sandbox_wizard(qtbot, desktop)
+    reach_authorize_page(qtbot, wizard)
+    authorize_by_paste(qtbot, desktop, wizard)
+    next_page(qtbot, wizard, PageId.CHECK)
+    next_page(qtbot, wizard, PageId.DONE)
+    wizard.accept()
+    window = desktop.main_window
+    assert window is not None
+    qtbot.waitExposed(window)
+    return window

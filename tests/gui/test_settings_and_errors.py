@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.core.error_catalogue import entry_for
@@ -11,28 +12,23 @@ from amo_desktop.gui.app import DesktopApp
 from amo_desktop.gui.crash_handler import CrashHandler
 from amo_desktop.gui.main_window.main_window import MainWindow
 from amo_desktop.gui.wizard.page_ids import PageId
+from amo_desktop.gui.wizard.setup_wizard import SetupWizard
 from tests.gui.conftest import run
 from tests.gui.driving import (
     authorize_by_paste,
     click,
+    connected_window,
     named,
     next_page,
-    open_sandbox_wizard,
     reach_authorize_page,
     type_into,
+    visible_child,
     wait_for,
 )
 
 
-def connected_window(qtbot: QtBot, desktop: DesktopApp) -> MainWindow:
-    wizard = open_sandbox_wizard(qtbot, desktop)
-    reach_authorize_page(qtbot, wizard)
-    authorize_by_paste(qtbot, desktop, wizard)
-    next_page(qtbot, wizard, PageId.CHECK)
-    next_page(qtbot, wizard, PageId.DONE)
-    wizard.accept()
-    window = desktop.main_window
-    assert window is not None
+def settings_window(qtbot: QtBot, desktop: DesktopApp) -> MainWindow:
+    window = connected_window(qtbot, desktop)
     window.show_page(MainWindow.SETTINGS)
     return window
 
@@ -40,7 +36,7 @@ def connected_window(qtbot: QtBot, desktop: DesktopApp) -> MainWindow:
 def test_rename_and_delete_move_and_remove_the_keyring_entries(
     qtbot: QtBot, desktop: DesktopApp
 ) -> None:
-    window = connected_window(qtbot, desktop)
+    window = settings_window(qtbot, desktop)
     credentials = desktop.core.credentials
     assert run(qtbot, credentials.get_client_secret("default")) is not None
 
@@ -62,8 +58,71 @@ def test_rename_and_delete_move_and_remove_the_keyring_entries(
     assert run(qtbot, credentials.get_tokens("shop")) is None
 
 
+def test_add_runs_the_wizard_then_switch_and_delete_another_profile(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    window = settings_window(qtbot, desktop)
+    credentials = desktop.core.credentials
+    profiles = named(window, QListWidget, "profileList")
+
+    type_into(qtbot, window, "profileNameInput", "bad/name")
+    click(qtbot, window, "addProfileButton")
+    assert named(window, QLabel, "settingsErrorTitle").text()
+    assert desktop.wizard is None
+
+    type_into(qtbot, window, "profileNameInput", "second")
+    click(qtbot, window, "addProfileButton")
+    wizard = desktop.wizard
+    assert isinstance(wizard, SetupWizard)
+    qtbot.waitExposed(wizard)
+    click(qtbot, wizard, "trySandboxChoice")
+    wait_for(qtbot, wizard, lambda: bool(wizard.keys_page.client_id))
+    reach_authorize_page(qtbot, wizard)
+    authorize_by_paste(qtbot, desktop, wizard)
+    next_page(qtbot, wizard, PageId.CHECK)
+    next_page(qtbot, wizard, PageId.DONE)
+    wizard.accept()
+    wait_for(qtbot, window, lambda: desktop.settings.current_profile() == "second")
+    assert [p.name for p in desktop.core.config.list()] == ["default", "second"]
+    assert desktop.connection.profile_name == "second"
+    assert window.windowTitle().endswith("second")
+    assert run(qtbot, credentials.get_tokens("second")) is not None
+
+    window.show_page(MainWindow.SETTINGS)
+    wait_for(qtbot, window, lambda: profiles.count() == 2)
+    profiles.setCurrentItem(profiles.findItems("default", Qt.MatchFlag.MatchExactly)[0])
+    click(qtbot, window, "switchProfileButton")
+    wait_for(qtbot, window, lambda: desktop.settings.current_profile() == "default")
+    assert desktop.core.config.current == "default"
+    assert desktop.connection.profile_name == "default"
+    assert named(window, QLabel, "currentProfileLabel").text() == "default"
+    assert window.windowTitle().endswith("default")
+
+    profiles.setCurrentItem(profiles.findItems("second", Qt.MatchFlag.MatchExactly)[0])
+    click(qtbot, window, "deleteProfileButton")
+    confirm = visible_child(qtbot, window, QMessageBox, "deleteProfileConfirm")
+    confirm.button(QMessageBox.StandardButton.Cancel).click()
+    assert len(desktop.core.config.list()) == 2
+    click(qtbot, window, "deleteProfileButton")
+    confirm = visible_child(qtbot, window, QMessageBox, "deleteProfileConfirm")
+    confirm.button(QMessageBox.StandardButton.Yes).click()
+    wait_for(qtbot, window, lambda: profiles.count() == 1)
+    assert [p.name for p in desktop.core.config.list()] == ["default"]
+    assert desktop.settings.current_profile() == "default"
+    assert run(qtbot, credentials.get_tokens("second")) is None
+    assert run(qtbot, credentials.get_client_secret("second")) is None
+    assert run(qtbot, credentials.get_client_secret("default")) is not None
+
+
+def test_the_keyring_in_use_is_named(qtbot: QtBot, desktop: DesktopApp) -> None:
+    window = settings_window(qtbot, desktop)
+    label = named(window, QLabel, "keyringBackendLabel")
+    wait_for(qtbot, window, lambda: bool(label.text()))
+    assert label.text() == desktop.core.credentials.backend_name
+
+
 def test_language_switch_is_live_and_saved(qtbot: QtBot, desktop: DesktopApp) -> None:
-    window = connected_window(qtbot, desktop)
+    window = settings_window(qtbot, desktop)
     picker = named(window, QComboBox, "settingsLanguagePicker")
     picker.setCurrentIndex(picker.findData("uk"))
     QApplication.processEvents()
@@ -78,7 +137,7 @@ def test_language_switch_is_live_and_saved(qtbot: QtBot, desktop: DesktopApp) ->
 def test_an_unexpected_exception_becomes_a_readable_message(
     qtbot: QtBot, desktop: DesktopApp
 ) -> None:
-    window = connected_window(qtbot, desktop)
+    window = settings_window(qtbot, desktop)
     handler = CrashHandler(lambda: window)
     handler.show(RuntimeError("internal detail with a traceback"))
     box = named(window, QMessageBox, "crashMessage")

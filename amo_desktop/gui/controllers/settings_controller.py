@@ -13,6 +13,8 @@ from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from amo_desktop.core.credentials import KeyringStatus
+    from amo_desktop.core.profiles import ProfileManager
     from amo_desktop.core.service import AppCore
     from amo_desktop.gui.main_window.settings_page import SettingsPage
 
@@ -29,7 +31,7 @@ class SettingsController(AsyncController):
             wizard for it.
         backendUrlLoaded(str), backendUrlSaved(str), keyringBackendLoaded(str)
     Failures arrive through ``failed(action, AmoError)`` with the action names ``rename``,
-    ``delete``, ``backend_url``, ``add_profile``, ``switch``.
+    ``delete``, ``backend_url``, ``add_profile``, ``switch``, ``keyring``.
     """
 
     profilesLoaded = Signal(object, str)
@@ -74,7 +76,13 @@ class SettingsController(AsyncController):
         self.profilesLoaded.emit(names, self._current)
         profile = self._core.session(self._current).profile()
         self.backendUrlLoaded.emit(profile.backend_url or "" if profile else "")
-        self.keyringBackendLoaded.emit(self._core.credentials.backend_name)
+        # The keyring is found and probed in a worker thread: D-Bus may wait on an unlock.
+        self._run("keyring", self._core.credentials.describe(), self._keyring_described)
+
+    def _keyring_described(self, status: KeyringStatus) -> None:
+        self.keyringBackendLoaded.emit(status.backend_name)
+        if status.error is not None:
+            self.failed.emit("keyring", status.error)
 
     @Slot(str)
     def set_language(self, language: str) -> None:
@@ -111,17 +119,20 @@ class SettingsController(AsyncController):
 
         self._run("rename", self._rename(old, new), renamed)
 
+    def _profiles(self) -> ProfileManager:
+        # Imported and built on use: the keyring store is part of the core loaded after the
+        # first window paints.
+        from amo_desktop.core.profiles import ProfileManager
+
+        return ProfileManager(self._core.config, self._core.credentials)
+
     async def _rename(self, old: str, new: str) -> None:
-        # The config file first: it refuses taken or invalid names before any secret moves.
-        self._core.config.rename(old, new)
-        credentials = self._core.credentials
-        secret = await credentials.get_client_secret(old)
-        tokens = await credentials.get_tokens(old)
-        if secret is not None:
-            await credentials.set_client_secret(new, secret)
-        if tokens is not None:
-            await credentials.set_tokens(new, tokens)
-        await credentials.delete_profile(old)
+        await self._profiles().rename(old, new)
+        await self._core.session(old).aclose()
+
+    async def _delete(self, name: str) -> None:
+        await self._profiles().delete(name)
+        await self._core.session(name).aclose()
 
     @Slot(str)
     def delete_profile(self, name: str) -> None:
@@ -132,7 +143,7 @@ class SettingsController(AsyncController):
             else:
                 self.load()
 
-        self._run("delete", self._core.session(name).delete(), deleted)
+        self._run("delete", self._delete(name), deleted)
 
     @Slot(str)
     def save_backend_url(self, url: str) -> None:

@@ -50,6 +50,8 @@ class SetupController(AsyncController):
         loginCancelled(): the browser wait was cancelled by the user.
         connectionTested(object): ``ConnectionTest`` (account, time taken).
         envExported(str): the path of the written ``.env``.
+        exportNeedsConfirmation(str): the ``.env`` at this path holds other AMO_* values;
+            export again with ``force`` only if the person agrees to replace them.
         tokensPushed(object): ``PushResult``.
     Failures arrive through ``failed(action, AmoError)`` with these action names:
     ``configure``, ``import_env``, ``status``, ``browser_login``, ``code_login``,
@@ -65,6 +67,7 @@ class SetupController(AsyncController):
     loginCancelled = Signal()
     connectionTested = Signal(object)
     envExported = Signal(str)
+    exportNeedsConfirmation = Signal(str)
     tokensPushed = Signal(object)
 
     def __init__(
@@ -169,11 +172,24 @@ class SetupController(AsyncController):
     def test_connection(self) -> None:
         self._run("test", self.session.test_connection(), self.connectionTested.emit)
 
-    @Slot(str)
-    def export_env(self, path: str) -> None:
-        # The save dialog already asked before replacing an existing file.
-        coroutine = self.session.export_env(Path(path), force=True)
-        self._run("export_env", coroutine, lambda written: self.envExported.emit(str(written)))
+    @Slot(str, bool)
+    def export_env(self, path: str, force: bool) -> None:
+        """Merge the AMO_* keys into ``path``; values that differ are replaced only with
+        ``force`` (else ``exportNeedsConfirmation`` asks the person first)."""
+
+        def refused(error: AmoError) -> None:
+            if error.code == ErrorCode.ENV_FILE_EXISTS and not force:
+                self.exportNeedsConfirmation.emit(path)
+            else:
+                self.failed.emit("export_env", error)
+
+        coroutine = self.session.export_env(Path(path), force=force)
+        self._run(
+            "export_env",
+            coroutine,
+            lambda written: self.envExported.emit(str(written)),
+            on_error=refused,
+        )
 
     @Slot(str)
     def push_tokens(self, backend_url: str) -> None:

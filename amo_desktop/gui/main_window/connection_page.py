@@ -123,7 +123,7 @@ class ConnectionPage(QScrollArea):
         if action == "test":
             self.test_button.setEnabled(not busy)
         if action == "refresh":
-            self.token.refresh_button.setEnabled(not busy)
+            self.token.set_refreshing(busy)
         if action in {"create_lead", "set_lead_status", "pipelines"}:
             self.leads.set_enabled_actions(not busy)
 

@@ -13,7 +13,7 @@ from amo_desktop.gui.language import fill
 
 
 class TokenCard(QGroupBox):
-    """Signals: refreshRequested()."""
+    """Signals: refreshRequested(). When refreshing is not possible, the card says why."""
 
     refreshRequested = Signal()
 
@@ -33,11 +33,15 @@ class TokenCard(QGroupBox):
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("refreshTokenButton")
         self.refresh_button.clicked.connect(self.refreshRequested)
+        self.refresh_note = QLabel(self)
+        self.refresh_note.setObjectName("refreshUnavailableReason")
+        self.refresh_note.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.kind_label, self.kind)
         form.addRow(self.owner_label, self.owner)
         form.addRow(self.expires_label, self.expires)
         form.addRow(self.refresh_button)
+        form.addRow(self.refresh_note)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._render_countdown)
@@ -51,6 +55,12 @@ class TokenCard(QGroupBox):
         else:
             self._ticker.start()
 
+    def set_refreshing(self, busy: bool) -> None:
+        if busy:
+            self.refresh_button.setEnabled(False)
+        else:
+            self._render()
+
     def _render(self) -> None:
         token = self._token
         if token is None:
@@ -58,6 +68,7 @@ class TokenCard(QGroupBox):
             self.owner.setText("—")
             self.expires.setText("—")
             self.refresh_button.setEnabled(False)
+            self._show_refresh_note(self.tr("Authorize first: there is nothing to refresh yet."))
             return
         self.kind.setText(
             self.tr("long-lived token") if token.kind == "long_lived" else self.tr("OAuth tokens")
@@ -67,8 +78,26 @@ class TokenCard(QGroupBox):
             if token.owner == "backend"
             else self.tr("this app")
         )
-        self.refresh_button.setEnabled(token.kind == "oauth" and token.owner == "desktop")
+        if token.owner == "backend":
+            reason = self.tr(
+                "Your backend owns these tokens and refreshes them itself. Refreshing here "
+                "would use up its refresh token and sign the backend out."
+            )
+        elif token.kind == "long_lived":
+            reason = self.tr(
+                "A long-lived token cannot be refreshed: make a new one in amoCRM before this "
+                "one expires."
+            )
+        else:
+            reason = ""
+        self.refresh_button.setEnabled(not reason)
+        self._show_refresh_note(reason)
         self._render_countdown()
+
+    def _show_refresh_note(self, reason: str) -> None:
+        self.refresh_note.setText(reason)
+        self.refresh_note.setVisible(bool(reason))
+        self.refresh_button.setToolTip(reason)
 
     def _render_countdown(self) -> None:
         if self._token is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,12 +32,13 @@ class DonePage(QWizardPage):
 
     Signals:
         entered(): the wizard loads the profile's status for the summary.
-        exportRequested(str): write the backend ``.env`` to this path.
+        exportRequested(str, bool): merge the backend ``.env`` at this path; ``True``
+            replaces AMO_* values that differ (the person agreed to it).
         pushRequested(str): push the tokens to this backend URL.
     """
 
     entered = Signal()
-    exportRequested = Signal(str)
+    exportRequested = Signal(str, bool)
     pushRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -45,7 +47,9 @@ class DonePage(QWizardPage):
         self._status: ConnectionStatus | None = None
         self._account_name = ""
         self._dialog: QFileDialog | None = None
+        self._confirm: QMessageBox | None = None
         self._exported_path = ""
+        self._kept_path = ""
         self._pushed: PushResult | None = None
 
         self.summary_box = QGroupBox(self)
@@ -119,7 +123,37 @@ class DonePage(QWizardPage):
             self.busy.stop()
 
     def exported(self, path: str) -> None:
-        self._exported_path = path
+        self._exported_path, self._kept_path = path, ""
+        self._render_results()
+
+    def ask_to_replace(self, path: str) -> None:
+        """The file holds other AMO_* values: replace them only if the person says so."""
+        self.busy.stop()
+        # open(), not exec(): a nested modal loop would stall the event loop's tasks.
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Replace the values?"),
+            fill(
+                self.tr(
+                    "%1 already has AMO_* settings with other values. Replace them with this "
+                    "connection's? The file's other lines stay as they are."
+                ),
+                path,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("exportEnvReplaceConfirm")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep the file as it is"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self.exportRequested.emit(path, True))
+        box.rejected.connect(lambda: self._keep(path))
+        self._confirm = box
+        box.open()
+
+    def _keep(self, path: str) -> None:
+        self._exported_path, self._kept_path = "", path
         self._render_results()
 
     def pushed(self, result: PushResult) -> None:
@@ -135,7 +169,9 @@ class DonePage(QWizardPage):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.selectFile(".env")
         dialog.setObjectName("exportEnvDialog")
-        dialog.fileSelected.connect(self.exportRequested)
+        # The export merges into an existing file and asks itself before changing values.
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+        dialog.fileSelected.connect(lambda path: self.exportRequested.emit(path, False))
         self._dialog = dialog
         dialog.open()
 
@@ -154,6 +190,10 @@ class DonePage(QWizardPage):
     def _render_results(self) -> None:
         if self._exported_path:
             self.export_result.setText(fill(self.tr("✓ Written to %1"), self._exported_path))
+        elif self._kept_path:
+            self.export_result.setText(
+                fill(self.tr("Nothing written: %1 keeps its values."), self._kept_path)
+            )
         if self._pushed is not None:
             self.push_result.setText(
                 fill(

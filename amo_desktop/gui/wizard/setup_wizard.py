@@ -97,6 +97,7 @@ class SetupWizard(QWizard):
         setup.connectionTested.connect(self._tested)
         setup.statusReady.connect(self._status_ready)
         setup.envExported.connect(self._exported)
+        setup.exportNeedsConfirmation.connect(self.done_page.ask_to_replace)
         setup.tokensPushed.connect(self._pushed)
         self._sandbox.started.connect(self._sandbox_started)
         self._sandbox.failed.connect(lambda _action, error: self.welcome_page.sandbox_failed(error))
@@ -123,9 +124,9 @@ class SetupWizard(QWizard):
         self.authorize_page.set_waiting("token")
         self._setup.login_with_long_lived_token(token)
 
-    def _export_env(self, path: str) -> None:
+    def _export_env(self, path: str, force: bool) -> None:
         self.done_page.set_busy(self.tr("Writing the .env file…"))
-        self._setup.export_env(path)
+        self._setup.export_env(path, force)
 
     def _push_tokens(self, backend_url: str) -> None:
         self.done_page.set_busy(self.tr("Sending the tokens to the backend…"))
