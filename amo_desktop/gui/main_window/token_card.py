@@ -42,18 +42,18 @@ class TokenCard(QGroupBox):
         form.addRow(self.expires_label, self.expires)
         form.addRow(self.refresh_button)
         form.addRow(self.refresh_note)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._render_countdown)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._render_countdown)
         self.retranslate_ui()
 
     def show_token(self, token: TokenInfo | None) -> None:
         self._token = token
         self._render()
         if token is None:
-            self._ticker.stop()
+            self.ticker.stop()
         else:
-            self._ticker.start()
+            self.ticker.start()
 
     def set_refreshing(self, busy: bool) -> None:
         if busy:
