@@ -282,6 +282,22 @@
 <context>
     <name>DonePage</name>
     <message>
+        <source>Replace the values?</source>
+        <translation>Замінити значення?</translation>
+    </message>
+    <message>
+        <source>%1 already has AMO_* settings with other values. Replace them with this connection&apos;s? The file&apos;s other lines stay as they are.</source>
+        <translation>У файлі %1 уже є налаштування AMO_* з іншими значеннями. Замінити їх значеннями цього підключення? Інші рядки файлу залишаться без змін.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Замінити</translation>
+    </message>
+    <message>
+        <source>Keep the file as it is</source>
+        <translation>Залишити файл як є</translation>
+    </message>
+    <message>
         <source>Save the backend&apos;s .env file</source>
         <translation>Збереження файлу .env бекенда</translation>
     </message>
@@ -304,6 +320,10 @@
     <message>
         <source>✓ Written to %1</source>
         <translation>✓ Записано у %1</translation>
+    </message>
+    <message>
+        <source>Nothing written: %1 keeps its values.</source>
+        <translation>Нічого не записано: у %1 залишилися попередні значення.</translation>
     </message>
     <message>
         <source>✓ The backend accepted the tokens (HTTP %1). It owns them now.</source>
@@ -675,6 +695,10 @@
         <translation>токена немає — спершу надайте доступ</translation>
     </message>
     <message>
+        <source>Authorize first: there is nothing to refresh yet.</source>
+        <translation>Спершу надайте доступ: оновлювати поки нічого.</translation>
+    </message>
+    <message>
         <source>long-lived token</source>
         <translation>довгостроковий токен</translation>
     </message>
@@ -689,6 +713,14 @@
     <message>
         <source>this app</source>
         <translation>ця програма</translation>
+    </message>
+    <message>
+        <source>Your backend owns these tokens and refreshes them itself. Refreshing here would use up its refresh token and sign the backend out.</source>
+        <translation>Цими токенами володіє ваш бекенд і сам їх оновлює. Оновлення тут витратило б його токен оновлення, і бекенд утратив би доступ.</translation>
+    </message>
+    <message>
+        <source>A long-lived token cannot be refreshed: make a new one in amoCRM before this one expires.</source>
+        <translation>Довготривалий токен не можна оновити: створіть новий в amoCRM, поки цей не закінчився.</translation>
     </message>
     <message>
         <source>expired</source>
