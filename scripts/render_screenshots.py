@@ -117,6 +117,10 @@ class Renderer:
         page.leads.price_input.setValue(15000)
         page.leads.create_button.click()
         spin_until(lambda: page.leads.created_label.text() != "")
+        # The other direction of the sync: the new lead moves on to the next regular stage.
+        page.leads.move_picker.setCurrentIndex(0)
+        page.leads.move_button.click()
+        spin_until(lambda: page.leads.move_result.text() != "")
         self.grab(window, "dashboard")
         window.show_page(window.SETTINGS)
         self.grab(window, "settings")
@@ -137,6 +141,10 @@ class Renderer:
         spin_until(lambda: page.subscriptions.model.rowCount() == 1)
         self.grab(window, "webhooks-subscriptions")
         session = self.desktop.core.session(self.desktop.connection.profile_name)
+        server = self.desktop.sandbox.server
+        assert server is not None
+        # The dashboard just made its own requests; a 429 here would only end the render.
+        server.state.rate_limit_per_second = None
         uk = self.language == "uk"
         names = ["Іван - Квартира 3", "Олена - Офіс"] if uk else ["Ivan - Flat 3", "Olena - Office"]
         leads = []
@@ -144,7 +152,8 @@ class Renderer:
             leads.append(self.wait(session.create_test_lead(name=name, price=15000)))
             spin_until(lambda: page.model.rowCount() == len(leads))
         statuses = self.wait(session.pipelines())[0].statuses
-        target = next(s for s in statuses if s.id != leads[0].status_id)
+        # A regular stage: "unsorted" is for incoming requests, not where a lead moves on to.
+        target = next(s for s in statuses if s.is_regular and s.id != leads[0].status_id)
         self.wait(session.set_lead_status(leads[0].id, status_id=target.id))
         spin_until(
             lambda: any(
