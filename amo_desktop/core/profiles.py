@@ -9,6 +9,7 @@ and delete through :class:`ProfileManager` so that nothing is left behind under 
 from __future__ import annotations
 
 import contextlib
+import shutil
 
 from amo_desktop.core.config import ConfigStore, Profile
 from amo_desktop.core.credentials import CredentialStore
@@ -50,14 +51,17 @@ class ProfileManager:
         return renamed
 
     async def delete(self, name: str) -> bool:
-        """Remove the profile and every keyring entry it had; False if it was not configured.
+        """Remove the profile, every keyring entry it had and its folder (webhook journal,
+        locks); False if it was not configured.
 
-        Keyring entries are removed even when the config has no such profile, so that
-        leftovers of an interrupted deletion can be cleaned up by deleting again.
+        Keyring entries and the folder are removed even when the config has no such profile,
+        so that leftovers of an interrupted deletion can be cleaned up by deleting again, and
+        a new profile of the same name never inherits an old journal.
         """
         existed = self._config.get(name) is not None
         await self._credentials.delete_profile(name)
         self._config.delete(name)
+        shutil.rmtree(profile_dir(self._config.home, name), ignore_errors=True)
         return existed
 
     async def _copy_entries(self, old: str, new: str) -> None:

@@ -131,8 +131,12 @@ async def test_delete_removes_the_profile_and_all_its_entries(
     config = await seeded(tmp_path, store, "default")
     await seeded(tmp_path, store, "keep")
     manager = ProfileManager(config, store)
+    journal = profile_dir(tmp_path, "default") / "webhooks" / "journal.jsonl"
+    journal.parent.mkdir(parents=True)
+    journal.write_text("{}\n", encoding="utf-8")
     assert await manager.delete("default") is True
     assert [p.name for p in config.list()] == ["keep"]
+    assert not profile_dir(tmp_path, "default").exists()
     assert entry_names(memory_keyring, "default:") == []
     assert await store.get_tokens("keep") == LONG_TOKENS
     # Deleting again still clears leftovers and reports that there was no such profile.
