@@ -27,13 +27,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--port", type=int, default=0, help="port to listen on (default: any free port)"
     )
+    parser.add_argument(
+        "--redirect-uri",
+        metavar="URI",
+        help=(
+            "the demo integration's redirect address (default: "
+            "http://localhost:3000/api/v1/integrations/amo-crm/callback); give another "
+            "loopback port when 3000 is taken, e.g. http://127.0.0.1:3001/callback"
+        ),
+    )
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from amo_desktop.core.errors import AmoError, ErrorCode
-    from amo_desktop.sandbox import SandboxServer
+    from amo_desktop.sandbox import SandboxServer, SandboxState
+    from amo_desktop.sandbox.banner import redirect_uri_problem, say
 
-    server = SandboxServer(args.host, args.port)
+    state = SandboxState()
+    if args.redirect_uri is not None:
+        problem = redirect_uri_problem(args.redirect_uri)
+        if problem is not None:
+            raise AmoError(ErrorCode.USAGE, {"problem": problem, "command": "amo-desktop sandbox"})
+        state = SandboxState(demo_redirect_uri=args.redirect_uri)
+    server = SandboxServer(args.host, args.port, state=state)
     try:
         await server.start()
     except OSError as error:
@@ -52,46 +68,27 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         pass
     finally:
         await server.stop()
-    ctx.out.note(ctx.out.t("sandbox_stopped"))
+    ctx.out.note(say("stopped", ctx.language))
     return 0
 
 
 def _announce(server: SandboxServer, ctx: CliContext) -> None:
-    out = ctx.out
-    state = server.state
-    keys = state.demo_integration
-    configure = (
-        f"amo-desktop configure --domain {server.base_url} --client-id {keys.client_id} "
-        f"--redirect-uri {keys.redirect_uri}"
-    )
-    human = [
-        out.t("sandbox_started", url=server.base_url),
-        out.t("sandbox_account", name=state.account.name, id=state.account.id),
-        "",
-        out.t("sandbox_keys"),
-        f"  Client ID      {keys.client_id}",
-        f"  Client secret  {keys.client_secret}",
-        f"  Redirect URI   {keys.redirect_uri}",
-        "",
-        out.t("sandbox_next"),
-        f"  1. {configure}",
-        "     " + out.t("sandbox_next_secret"),
-        "  2. amo-desktop login --browser",
-        "     " + out.t("sandbox_next_login"),
-        "  3. amo-desktop test",
-        "  4. amo-desktop test-lead",
-    ]
+    from amo_desktop.sandbox.banner import introduce
+
+    intro = introduce(server)
     # The demo keys belong to this emulator, not to any real account, and a newcomer has to
     # copy them, so they are shown as they are.
-    out.result(
-        human,
+    ctx.out.result(
+        intro.banner(ctx.language),
         {
             "status": "ok",
-            "base_url": server.base_url,
-            "account": {"id": state.account.id, "name": state.account.name},
-            "client_id": keys.client_id,
-            "client_secret": keys.client_secret,
-            "redirect_uri": keys.redirect_uri,
+            "base_url": intro.base_url,
+            "account": {"id": intro.account_id, "name": intro.account_name},
+            "client_id": intro.client_id,
+            "client_secret": intro.client_secret,
+            "redirect_uri": intro.redirect_uri,
+            "authorization_code": intro.authorization_code,
+            "configure_command": intro.configure_command(),
         },
         redact=False,
     )
