@@ -32,7 +32,7 @@ _EN: dict[str, str] = {
     "and click Allow:",
     "login_not_opened": "Couldn't open a browser by itself. Open this address yourself and "
     "click Allow:",
-    "login_waiting": "Waiting for the browser… (Ctrl-C to cancel; gives up in {minutes} min)",
+    "login_waiting": "Waiting for the browser… (Ctrl-C to cancel; gives up in {duration})",
     "login_done": "Connected: the profile “{profile}” has access to amoCRM.",
     "login_token": "  Token: {kind}, valid until {expires} (in {expires_in})",
     "login_next": "Next: amo-desktop{profile_option} test",
@@ -114,7 +114,7 @@ _UK: dict[str, str] = {
     "і натисніть «Дозволити»:",
     "login_not_opened": "Не вдалося самостійно відкрити браузер. Відкрийте цю адресу вручну "
     "і натисніть «Дозволити»:",
-    "login_waiting": "Чекаю на браузер… (Ctrl-C — скасувати; очікування до {minutes} хв)",
+    "login_waiting": "Чекаю на браузер… (Ctrl-C — скасувати; чекатиму до {duration})",
     "login_done": "Підключено: профіль «{profile}» має доступ до amoCRM.",
     "login_token": "  Токен: {kind}, дійсний до {expires} (ще {expires_in})",
     "login_next": "Далі: amo-desktop{profile_option} test",

@@ -55,3 +55,13 @@ def test_a_not_configured_hint_names_the_command_for_this_profile() -> None:
     title, hint = stderr.getvalue().strip().splitlines()
     assert title == "Ще не налаштовано: Профіль «b» ще не має налаштувань підключення до amoCRM."
     assert hint.startswith("Що зробити: Виконайте: amo-desktop --profile b configure --domain")
+
+
+def test_the_browser_wait_is_told_in_seconds_or_minutes_as_given() -> None:
+    from amo_desktop.cli.formatting import duration
+
+    english = Output(json_mode=False, language="en")
+    ukrainian = Output(json_mode=False, language="uk")
+    assert english.t("login_waiting", duration=duration(20, english)).endswith("gives up in 20 s)")
+    assert english.t("login_waiting", duration=duration(300, english)).endswith("in 5 min)")
+    assert "20 с" in ukrainian.t("login_waiting", duration=duration(20, ukrainian))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import math
 import time
 from typing import TYPE_CHECKING
 
@@ -91,6 +90,7 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def _login_in_browser(args: argparse.Namespace, ctx: CliContext) -> TokenInfo:
+    from amo_desktop.cli.formatting import duration
     from amo_desktop.core.errors import AmoError, ErrorCode
 
     out = ctx.out
@@ -103,7 +103,7 @@ async def _login_in_browser(args: argparse.Namespace, ctx: CliContext) -> TokenI
         else:
             out.note(out.t("login_not_opened"))
         out.note(f"  {login.authorize_url}")
-        out.note(out.t("login_waiting", minutes=math.ceil(args.timeout / 60)))
+        out.note(out.t("login_waiting", duration=duration(args.timeout, out)))
         return await login.wait()
     except asyncio.CancelledError:  # Ctrl-C: asyncio.run cancels the command
         login.cancel()
