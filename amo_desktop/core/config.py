@@ -18,14 +18,15 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, cast
-
-from filelock import FileLock
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.i18n import SUPPORTED_LANGUAGES
 from amo_desktop.core.paths import config_file, ensure_private_dir, validate_profile_name
 from amo_desktop.core.platforms import AccountAddress, Platform, parse_account_address
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 CONFIG_VERSION = 1
 TokenOwner = Literal["desktop", "backend"]
@@ -102,7 +103,17 @@ class ConfigStore:
     def __init__(self, home: Path) -> None:
         self.home = home
         self.path = config_file(home)
-        self._lock = FileLock(str(self.path) + ".lock", timeout=10)
+        self._file_lock: FileLock | None = None
+
+    @property
+    def _lock(self) -> FileLock:
+        # Made on the first write: importing filelock costs start-up time (the GUI reads the
+        # config before its first window), and reading needs no lock (writes are atomic).
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(str(self.path) + ".lock", timeout=10)
+        return self._file_lock
 
     # -- file handling ----------------------------------------------------------------------
     def _unreadable(self, reason: str) -> AmoError:

@@ -16,7 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-import qasync
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -27,9 +26,6 @@ from amo_desktop.gui.controllers.setup_controller import SetupController
 from amo_desktop.gui.crash_handler import CrashHandler
 from amo_desktop.gui.deferred_core import DeferredCore
 from amo_desktop.gui.language import LanguageManager
-from amo_desktop.gui.main_window.connection_page import ConnectionPage
-from amo_desktop.gui.main_window.main_window import MainWindow
-from amo_desktop.gui.main_window.settings_page import SettingsPage
 from amo_desktop.gui.resources import TRANSLATIONS_DIR
 from amo_desktop.gui.tasks import TaskRunner
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard
@@ -37,6 +33,7 @@ from amo_desktop.gui.wizard.setup_wizard import SetupWizard
 if TYPE_CHECKING:
     from amo_desktop.core.browser import Browser
     from amo_desktop.core.service import AppCore
+    from amo_desktop.gui.main_window.main_window import MainWindow
 
 # Builds an extra main-window page (Webhooks, Troubleshooting) from the running app.
 PageFactory = Callable[["DesktopApp"], QWidget]
@@ -111,7 +108,7 @@ class DesktopApp(QObject):
     def _wizard_done(self, profile: str) -> None:
         self.settings.switch_profile(profile)
         window = self.show_main_window()
-        window.show_page(MainWindow.CONNECTION)
+        window.show_page(window.CONNECTION)
         if self.wizard is not None:
             self.wizard.accepted.connect(self.wizard.deleteLater)
             self.wizard = None
@@ -127,6 +124,11 @@ class DesktopApp(QObject):
         return window
 
     def _build_main_window(self) -> MainWindow:
+        # Imported here: a first run paints the wizard without loading the main window's code.
+        from amo_desktop.gui.main_window.connection_page import ConnectionPage
+        from amo_desktop.gui.main_window.main_window import MainWindow
+        from amo_desktop.gui.main_window.settings_page import SettingsPage
+
         settings_page = SettingsPage(self.languages.language)
         self.settings.bind(settings_page)
         settings_page.addProfileRequested.connect(self.settings.validate_new_profile)
@@ -184,6 +186,10 @@ def troubleshooting_page(desktop: DesktopApp) -> QWidget:
 
 def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = None) -> int:
     """Run the desktop assistant until its last window closes; return the exit code."""
+    # qasync is imported after PySide6 on purpose: it then takes the binding already loaded
+    # instead of trying to import PyQt5, PyQt6 and PySide2 first.
+    import qasync
+
     from amo_desktop.core.browser import SystemBrowser
     from amo_desktop.core.config import ConfigStore
     from amo_desktop.core.i18n import detect_language

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from amo_desktop.core.errors import AmoError
-from amo_desktop.core.models import TokenInfo
 from amo_desktop.gui.language import current_language, fill
 from amo_desktop.gui.widgets.busy_indicator import BusyIndicator
 from amo_desktop.gui.widgets.copy_field import CopyableField
 from amo_desktop.gui.widgets.error_panel import ErrorPanel
+
+if TYPE_CHECKING:  # the models load after the first paint
+    from amo_desktop.core.models import TokenInfo
 
 
 class AuthorizePage(QWizardPage):

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget, QWizardPage
 
 from amo_desktop.core.errors import AmoError
-from amo_desktop.core.models import ConnectionTest
 from amo_desktop.gui.language import fill
 from amo_desktop.gui.widgets.busy_indicator import BusyIndicator
 from amo_desktop.gui.widgets.data_label import DataLabel
 from amo_desktop.gui.widgets.error_panel import ErrorPanel
+
+if TYPE_CHECKING:  # the models load after the first paint
+    from amo_desktop.core.models import ConnectionTest
 
 
 class CheckPage(QWizardPage):

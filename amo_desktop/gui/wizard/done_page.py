@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from amo_desktop.core.errors import AmoError
-from amo_desktop.core.models import ConnectionStatus, PushResult
 from amo_desktop.gui.language import fill
 from amo_desktop.gui.widgets.busy_indicator import BusyIndicator
 from amo_desktop.gui.widgets.data_label import DataLabel
 from amo_desktop.gui.widgets.error_panel import ErrorPanel
+
+if TYPE_CHECKING:  # the models load after the first paint
+    from amo_desktop.core.models import ConnectionStatus, PushResult
 
 
 class DonePage(QWizardPage):

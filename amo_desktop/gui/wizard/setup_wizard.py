@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from amo_desktop.core.errors import AmoError
-from amo_desktop.core.models import ConnectionStatus, ConnectionTest
 from amo_desktop.core.platforms import Platform
 from amo_desktop.gui.controllers.sandbox_controller import SandboxController, SandboxDemo
 from amo_desktop.gui.controllers.setup_controller import SetupController
@@ -17,6 +18,9 @@ from amo_desktop.gui.wizard.done_page import DonePage
 from amo_desktop.gui.wizard.keys_page import KeysPage
 from amo_desktop.gui.wizard.page_ids import PageId, page_that_fixes
 from amo_desktop.gui.wizard.welcome_page import WelcomePage
+
+if TYPE_CHECKING:  # the models load after the first paint
+    from amo_desktop.core.models import ConnectionStatus, ConnectionTest
 
 
 class SetupWizard(QWizard):
