@@ -29,7 +29,7 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy amo_desktop/core amo_desktop/cli amo_desktop/sandbox
+	$(BIN)/mypy amo_desktop
 	$(BIN)/lint-imports
 
 translations: $(VENV)/.installed-test

@@ -67,7 +67,7 @@ def _tr(text: str) -> str:
 
 def forward_state_label(state: ForwardState) -> str:
     """The words the table and the filter use for a forward state."""
-    return _tr(FORWARD_STATE_LABELS[state])
+    return _tr(str(FORWARD_STATE_LABELS[state]))
 
 
 class WebhookEventModel(BoundedRowTableModel[EventRow]):

@@ -294,7 +294,7 @@ class SubscriptionsPanel(QWidget):
         )
         self.destination.setAccessibleName(self.tr("Address to subscribe"))
         for name, box in self.event_boxes.items():
-            box.setText(QCoreApplication.translate("SubscriptionsPanel", OFFERED_EVENTS[name]))
+            box.setText(QCoreApplication.translate("SubscriptionsPanel", str(OFFERED_EVENTS[name])))
             box.setToolTip(name)
         self.use_local.setText(self.tr("Use the local URL"))
         self.use_local.setToolTip(

@@ -34,15 +34,16 @@ ACTIONS = {
 
 def entity_label(kind: str) -> str:
     source = ENTITY_KINDS.get(kind)
-    return QCoreApplication.translate("WebhookVocabulary", source) if source else kind
+    return QCoreApplication.translate("WebhookVocabulary", str(source)) if source else kind
 
 
 def action_label(action: str) -> str:
     source = ACTIONS.get(action)
-    return QCoreApplication.translate("WebhookVocabulary", source) if source else action
+    return QCoreApplication.translate("WebhookVocabulary", str(source)) if source else action
 
 
-REJECTION_REASONS = {
+# Keyed by the plain string too: RejectReason is a StrEnum, and callers pass what they stored.
+REJECTION_REASONS: dict[str, object] = {
     RejectReason.BAD_SECRET: QT_TRANSLATE_NOOP("WebhookVocabulary", "wrong or missing secret"),
     RejectReason.METHOD_NOT_ALLOWED: QT_TRANSLATE_NOOP("WebhookVocabulary", "not a POST request"),
     RejectReason.UNSUPPORTED_MEDIA_TYPE: QT_TRANSLATE_NOOP(
@@ -61,4 +62,4 @@ REJECTION_REASONS = {
 
 def rejection_label(reason: str) -> str:
     source = REJECTION_REASONS.get(reason)
-    return QCoreApplication.translate("WebhookVocabulary", source) if source else reason
+    return QCoreApplication.translate("WebhookVocabulary", str(source)) if source else reason
