@@ -11,6 +11,7 @@ import asyncio
 import dataclasses
 import time
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -54,11 +55,11 @@ from amo_desktop.core.platforms import (
     validate_redirect_uri,
 )
 from amo_desktop.core.ratelimit import RateLimiter
-from amo_desktop.core.token_manager import TokenManager
 from amo_desktop.core.tokens import TokenSet
 
 if TYPE_CHECKING:
     from amo_desktop.core.browser_login import BrowserLogin
+    from amo_desktop.core.token_manager import TokenManager
 
 READY_MESSAGE = "AMO CRM integration is ready"
 SET_TOKENS_PATH = "/api/v1/integrations/amo-crm/set-tokens"
@@ -144,17 +145,24 @@ class ProfileSession:
         self.name = name
         self._http: httpx.AsyncClient | None = None
         self._limiter = RateLimiter()
-        self._tokens = TokenManager(
-            name,
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @cached_property
+    def _tokens(self) -> TokenManager:
+        # Made on first use: it needs filelock, and ``status`` or a first window never do.
+        from amo_desktop.core.token_manager import TokenManager
+
+        core = self._core
+        return TokenManager(
+            self.name,
             core.credentials,
             self._refresh,
-            profile_dir(core.home, name),
+            profile_dir(core.home, self.name),
             core.clock,
             owner=self._owner,
             logbook=core.logbook,
         )
-
-    # -- plumbing ---------------------------------------------------------------------------
 
     @property
     def http(self) -> httpx.AsyncClient:

@@ -1,10 +1,11 @@
 """The core, built on first use, so that the first window paints before the heavy imports.
 
-``amo_desktop.core.service`` pulls in httpx, aiohttp and the JWT/crypto stack — about half a
-second of imports. None of it is needed to draw the wizard's welcome page, so ``main()`` hands
-the controllers this stand-in: it builds the real :class:`AppCore` when something first asks
-for it, and :meth:`preload` imports the modules in a worker thread right after the first paint,
-so that by the time the user clicks, the import is usually done and the window never froze.
+``amo_desktop.core.service`` pulls in httpx, keyring and (on first use) aiohttp and the
+JWT/crypto stack — about half a second of imports. None of it is needed to draw the wizard's
+welcome page, so ``main()`` hands the controllers this stand-in: it builds the real
+:class:`AppCore` when something first asks for it, and :meth:`preload` imports the modules and
+finds the keyring in worker threads right after the first paint, so that by the time the user
+clicks, the work is usually done and the window never froze.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ if TYPE_CHECKING:
     from amo_desktop.core.config import ConfigStore
     from amo_desktop.core.service import AppCore
 
-HEAVY_MODULES = ("amo_desktop.core.service",)
+# The service itself, and what it imports only on first use (so that the CLI's ``status``
+# stays light): the token manager (filelock), the browser sign-in (aiohttp) and PyJWT.
+HEAVY_MODULES = (
+    "amo_desktop.core.service",
+    "amo_desktop.core.token_manager",
+    "amo_desktop.core.browser_login",
+    "jwt",
+)
 
 
 class DeferredCore:
@@ -45,9 +53,12 @@ class DeferredCore:
         return getattr(self.get(), name)
 
     async def preload(self) -> None:
-        """Import the core's modules without blocking the event loop."""
+        """Import the core's modules and find the keyring without blocking the event loop."""
         for module in HEAVY_MODULES:
             await asyncio.to_thread(importlib.import_module, module)
+        # The keyring backend (remembered, or keyring's discovery) is found in a worker thread
+        # too, so that the first call that needs it does not wait for it in the window.
+        await self.get().credentials.resolve()
 
     async def aclose(self) -> None:
         if self._core is not None:
