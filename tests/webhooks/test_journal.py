@@ -75,7 +75,7 @@ async def test_rotation_bounds_the_size_and_keeps_the_newest(tmp_path: Path) -> 
     for number in range(100):
         await journal.record_delivery(make_delivery(number, b"x" * 100))
     await journal.close()
-    files = sorted(journal.folder.iterdir())
+    files = sorted(journal.folder.glob("*.jsonl"))  # journal.lock sits beside them
     assert [f.name for f in files] == ["journal.1.jsonl", "journal.2.jsonl", "journal.jsonl"]
     assert all(f.stat().st_size <= 4000 for f in files)
     ids = [d.delivery_id for d in await journal.deliveries()]

@@ -6,6 +6,16 @@ write and shares its sync (adaptive group commit), and the event loop never wait
 or spends its time encoding. A line torn by a crash is skipped on read, and a new line never
 glues onto it. The journal is bounded: when the current file would grow past ``max_bytes`` it
 is rotated (``journal.jsonl`` -> ``journal.1.jsonl`` ...), keeping ``files`` files in all.
+
+Several processes may share one journal (the desktop app listening while ``amo-desktop listen``
+or ``events replay`` runs). Rotation, opening the current file and a reader's opening of its set
+of files happen under a lock file (``journal.lock``), so two rotations never interleave and a
+reader sees each file once. Before each batch the writer checks, with two ``stat`` calls, that
+its descriptor is still ``journal.jsonl`` and reopens it if another process rotated it away;
+the batch then goes out as one ``O_APPEND`` write of whole lines. A rotation slipping in
+between the check and the write only moves that batch to the end of ``journal.1.jsonl``, which
+readers read too. So every record lands, whole, in exactly one file readers read. The plain
+write path takes no lock: a filelock round costs more than the write itself.
 """
 
 from __future__ import annotations
@@ -16,7 +26,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
 from amo_desktop.core.webhooks.events import Delivery
 from amo_desktop.core.webhooks.records import (
@@ -34,11 +44,17 @@ from amo_desktop.core.webhooks.records import (
     rejection_record,
 )
 
+if TYPE_CHECKING:
+    from filelock import FileLock
+
 JOURNAL_NAME: Final = "journal"
+LOCK_NAME: Final = f"{JOURNAL_NAME}.lock"
 DEFAULT_MAX_BYTES: Final = 5 * 1024 * 1024
 DEFAULT_FILES: Final = 4
 # The writer thread ends after this long without work and is started again by the next append.
 _IDLE_SECONDS: Final = 1.0
+# Another process holds the lock only for one write or one rotation; this long means it hangs.
+_LOCK_TIMEOUT_SECONDS: Final = 10.0
 
 T = TypeVar("T")
 # What the writer thread turns into one line, and who waits for it to be durable.
@@ -65,8 +81,8 @@ class WebhookJournal:
         self.max_bytes = max_bytes
         self.files = max(1, files)
         self._durable = durable
-        self._fd: int | None = None
-        self._size = 0
+        self._fd: int | None = None  # only touched by the writer thread (and close, after it)
+        self._lock: FileLock | None = None  # guarded by _wake
         self._wake = threading.Condition()
         self._queue: list[_Entry] = []  # guarded by _wake
         self._thread: threading.Thread | None = None  # guarded by _wake
@@ -167,46 +183,82 @@ class WebhookJournal:
         if not lines:
             return
         data = b"".join(lines)
-        fd = self._open()
-        if self._size and self._size + len(data) > self.max_bytes:
-            self._rotate()
-            fd = self._open()
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        self._size += len(data)
+        fd, size = self._current()
+        if size and size + len(data) > self.max_bytes:
+            with self._file_lock():
+                fd, size = self._current()  # another process may have rotated meanwhile
+                if size and size + len(data) > self.max_bytes:
+                    self._rotate()
+                    fd, size = self._current()
+                _write_all(fd, data)
+        else:
+            _write_all(fd, data)
         if self._durable:
             # The data and the file size, which is all an append changes that a reader needs.
+            # The descriptor keeps its file even if another process has rotated it since.
             os.fdatasync(fd)
 
-    def _open(self) -> int:
+    def _current(self) -> tuple[int, int]:
+        """The descriptor of today's ``journal.jsonl`` and its size.
+
+        Called without the lock before a plain write: a rotation by another process between
+        this check and the write puts that batch at the end of ``journal.1.jsonl``, which
+        readers read as well. Opening (rare) and rotating take the lock.
+        """
         if self._fd is not None:
-            return self._fd
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            opened = os.fstat(self._fd)
+            try:
+                if os.path.samestat(opened, os.stat(self._path(0))):
+                    return self._fd, opened.st_size
+            except FileNotFoundError:
+                pass
+            # Another process rotated the file away: appending to it would put records in ever
+            # older files, and later rotations would drop them.
+            os.close(self._fd)
+            self._fd = None
+        with self._file_lock():  # reentrant, for a reopen during rotation
+            return self._open()
+
+    def _open(self) -> tuple[int, int]:
         path = self._path(0)
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        self._size = os.fstat(fd).st_size
-        if not self._size and self._durable:
+        size = os.fstat(fd).st_size
+        if not size and self._durable:
             _fsync_folder(self.folder)  # a new file's name must survive a crash too
-        if self._size and not _ends_with_newline(path):
+        if size and not _ends_with_newline(path):
             # A crash tore the last line: end it, so the next record starts on a line of its own.
             os.write(fd, b"\n")
-            self._size += 1
+            size += 1
         self._fd = fd
-        return fd
+        return fd, size
 
     def _rotate(self) -> None:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
         for index in range(self.files - 1, 0, -1):
-            older = self._path(index - 1)
-            if older.exists():
-                os.replace(older, self._path(index))
+            try:
+                os.replace(self._path(index - 1), self._path(index))
+            except FileNotFoundError:
+                continue
         self._path(0).unlink(missing_ok=True)  # only when files == 1
         if self._durable:
             _fsync_folder(self.folder)
+
+    def _file_lock(self) -> FileLock:
+        """The lock shared with other processes using this folder (made on first use)."""
+        with self._wake:
+            if self._lock is None:
+                # Imported here: filelock costs start-up time, and many runs only read.
+                from filelock import FileLock
+
+                self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                # Thread-local (the default): a reading thread and the writer thread of one
+                # process exclude each other as two processes do.
+                self._lock = FileLock(
+                    self.folder / LOCK_NAME, timeout=_LOCK_TIMEOUT_SECONDS, mode=0o600
+                )
+            return self._lock
 
     def _path(self, index: int) -> Path:
         suffix = f".{index}" if index else ""
@@ -216,16 +268,29 @@ class WebhookJournal:
 
     def iter_records(self, kind: str | None = None) -> Iterator[JsonRecord]:
         """Every readable record, newest first (torn or foreign lines are skipped)."""
-        for index in range(self.files):
-            path = self._path(index)
-            try:
-                lines = path.read_bytes().splitlines()
-            except FileNotFoundError:
-                continue
-            for line in reversed(lines):
-                record = _parse(line)
-                if record is not None and (kind is None or record.get("kind") == kind):
-                    yield record
+        handles = self._open_files()
+        try:
+            for handle in handles:
+                for line in reversed(handle.read().splitlines()):
+                    record = _parse(line)
+                    if record is not None and (kind is None or record.get("kind") == kind):
+                        yield record
+        finally:
+            for handle in handles:
+                handle.close()
+
+    def _open_files(self) -> list[IO[bytes]]:
+        """The journal's files, newest first, opened together so no rotation falls in between."""
+        if not self.folder.is_dir():
+            return []
+        handles: list[IO[bytes]] = []
+        with self._file_lock():
+            for index in range(self.files):
+                try:
+                    handles.append(self._path(index).open("rb"))
+                except FileNotFoundError:
+                    continue
+        return handles
 
     async def deliveries(
         self, *, limit: int | None = None, where: Callable[[Delivery], bool] | None = None
@@ -316,6 +381,15 @@ def _convert(convert: Callable[[JsonRecord], T], record: JsonRecord) -> T | None
         return convert(record)
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    # One write of whole lines on an O_APPEND descriptor: another process's lines go before
+    # or after it, never into it. A short write happens only when the disk is full.
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def _ends_with_newline(path: Path) -> bool:
