@@ -91,14 +91,6 @@ class CredentialStore:
         """A human name like "Secret Service (GNOME Keyring)" (resolves the backend)."""
         return backend_display_name(self._resolved())
 
-    async def resolve(self) -> None:
-        """Find the backend now, in a worker thread, so that later calls need not wait for it.
-
-        Failures are not raised here: the call that needs the keyring reports them.
-        """
-        with contextlib.suppress(AmoError):
-            await self._run(lambda backend: None)
-
     async def describe(self) -> KeyringStatus:
         """Probe the storage with one harmless read."""
         try:

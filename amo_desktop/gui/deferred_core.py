@@ -3,9 +3,10 @@
 ``amo_desktop.core.service`` pulls in httpx, keyring and (on first use) aiohttp and the
 JWT/crypto stack — about half a second of imports. None of it is needed to draw the wizard's
 welcome page, so ``main()`` hands the controllers this stand-in: it builds the real
-:class:`AppCore` when something first asks for it, and :meth:`preload` imports the modules and
-finds the keyring in worker threads right after the first paint, so that by the time the user
-clicks, the work is usually done and the window never froze.
+:class:`AppCore` when something first asks for it, and :meth:`preload` imports the modules in
+a worker thread right after the first paint, so that by the time the user clicks, the import
+is usually done and the window never froze. (The keyring backend is found by the credential
+store itself, in its worker thread, on first use.)
 """
 
 from __future__ import annotations
@@ -53,12 +54,9 @@ class DeferredCore:
         return getattr(self.get(), name)
 
     async def preload(self) -> None:
-        """Import the core's modules and find the keyring without blocking the event loop."""
+        """Import the core's modules without blocking the event loop."""
         for module in HEAVY_MODULES:
             await asyncio.to_thread(importlib.import_module, module)
-        # The keyring backend (remembered, or keyring's discovery) is found in a worker thread
-        # too, so that the first call that needs it does not wait for it in the window.
-        await self.get().credentials.resolve()
 
     async def aclose(self) -> None:
         if self._core is not None:

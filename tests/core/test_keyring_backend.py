@@ -188,12 +188,6 @@ async def test_the_credential_store_resolves_once_in_a_worker_thread() -> None:
     assert store.backend_name == "in-memory test keyring"
 
 
-async def test_resolving_ahead_of_time_keeps_failures_for_the_real_call() -> None:
-    store = CredentialStore(resolve=null.Keyring, timeout=5.0)
-    await store.resolve()  # no error here
-    assert store.backend_name == "password storage switched off (null backend)"
-
-
 def test_the_real_secret_service_is_remembered_and_reloaded(
     tmp_path: Path, secret_service_keyring: KeyringBackend
 ) -> None:
