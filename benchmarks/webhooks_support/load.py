@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 PATH = "/api/v1/integrations/amo-crm/webhook"
 BODY = (ROOT / "tests" / "webhooks" / "payloads" / "lead_update.form").read_bytes().strip()
+CPU_VARIABLE = "WEBHOOKS_BENCH_CPU"
 HEADERS = {
     "Content-Type": "application/x-www-form-urlencoded",
     "User-Agent": "amoCRM-Webhooks/3.0",
@@ -32,12 +33,18 @@ class Server:
 
 
 @asynccontextmanager
-async def server(kind: str, folder: Path, forward_to: str | None = None) -> AsyncIterator[Server]:
+async def server(
+    kind: str, folder: Path, forward_to: str | None = None, *, cpu: int | None = None
+) -> AsyncIterator[Server]:
+    """A benchmark server in a child process; ``cpu`` pins it (all its threads) to one core."""
     argv = [sys.executable, "-m", "benchmarks.webhooks_support.server", kind, str(folder)]
     if forward_to:
         argv.append(forward_to)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if cpu is not None:
+        env[CPU_VARIABLE] = str(cpu)
     process = await asyncio.create_subprocess_exec(
-        *argv, stdout=asyncio.subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}
+        *argv, stdout=asyncio.subprocess.PIPE, cwd=ROOT, env=env
     )
     try:
         assert process.stdout is not None

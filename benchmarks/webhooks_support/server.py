@@ -4,12 +4,14 @@
 then serves until killed. KIND is ``bare`` (an aiohttp handler that reads the body and
 answers 200: the baseline), ``receiver`` (the full WebhookReceiver: checks, decoding,
 splitting, durable journal, optional forwarding) or ``receiver-no-fsync`` (the same without
-waiting for the disk, to tell CPU cost from disk latency).
+waiting for the disk, to tell CPU cost from disk latency). With ``WEBHOOKS_BENCH_CPU=N`` in
+the environment the process pins itself to core N before it starts any thread.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -51,4 +53,6 @@ async def main(kind: str, folder: Path, forward_to: str | None) -> None:
 
 
 if __name__ == "__main__":
+    if cpu := os.environ.get("WEBHOOKS_BENCH_CPU"):
+        os.sched_setaffinity(0, {int(cpu)})  # threads started later inherit it
     asyncio.run(main(sys.argv[1], Path(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None))
