@@ -54,6 +54,7 @@ from amo_desktop.core.platforms import (
     validate_client_id,
     validate_redirect_uri,
 )
+from amo_desktop.core.profiles import ProfileManager
 from amo_desktop.core.ratelimit import RateLimiter
 from amo_desktop.core.tokens import TokenSet
 
@@ -435,10 +436,9 @@ class ProfileSession:
         self._core.logbook.record("token", f"signed out of profile {self.name}")
 
     async def delete(self) -> None:
-        """Remove the profile and every keyring entry it had."""
-        await self._core.credentials.delete_profile(self.name)
+        """Remove the profile, its folder and every keyring entry it had."""
+        await ProfileManager(self._core.config, self._core.credentials).delete(self.name)
         self._tokens.forget()
-        self._core.config.delete(self.name)
         await self.aclose()
         self._core.logbook.note(f"profile {self.name} deleted")
 

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.paths import profile_dir
 from amo_desktop.core.service import READY_MESSAGE, AppCore, ProfileSession
 from amo_desktop.sandbox import SandboxServer
 from tests.core.service_helpers import configure_demo, make_core
@@ -227,8 +228,11 @@ async def test_logout_keeps_the_secret(logged_in: ProfileSession, core: AppCore)
 
 
 async def test_delete_removes_everything(logged_in: ProfileSession, core: AppCore) -> None:
+    folder = profile_dir(core.config.home, "default")
+    folder.mkdir(parents=True, exist_ok=True)
     await logged_in.delete()
     assert logged_in.profile() is None
+    assert not folder.exists()
     assert await core.credentials.get_client_secret("default") is None
     assert await core.credentials.get_tokens("default") is None
 
