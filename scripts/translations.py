@@ -60,6 +60,36 @@ def unfinished(ts_file: Path) -> list[str]:
     return missing
 
 
+def update_ts(lupdate: str, sources: list[Path], ts_file: Path, language: str) -> None:
+    """Merge the source texts into ``ts_file`` (existing translations are kept)."""
+    # Locations are left out so that moving code does not churn the .ts files.
+    subprocess.run(  # noqa: S603 - Qt's own tools on our own files
+        [
+            lupdate,
+            "-silent",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-target-language",
+            f"{language}_UA",
+            *(str(s.relative_to(ROOT)) for s in sources),
+            "-ts",
+            str(ts_file),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def release(lrelease: str, ts_file: Path, qm_file: Path) -> None:
+    """Compile ``ts_file`` into the binary ``qm_file`` the app loads."""
+    subprocess.run(  # noqa: S603 - Qt's own tools on our own files
+        [lrelease, "-silent", str(ts_file), "-qm", str(qm_file)],
+        check=True,
+        cwd=ROOT,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail on untranslated strings")
@@ -70,28 +100,8 @@ def main() -> int:
     for area, sources in area_sources().items():
         for language in LANGUAGES:
             ts_file = I18N / f"{area}_{language}.ts"
-            # Locations are left out so that moving code does not churn the .ts files.
-            subprocess.run(  # noqa: S603 - Qt's own tools on our own files
-                [
-                    lupdate,
-                    "-silent",
-                    "-locations",
-                    "none",
-                    "-no-obsolete",
-                    "-target-language",
-                    f"{language}_UA",
-                    *(str(s.relative_to(ROOT)) for s in sources),
-                    "-ts",
-                    str(ts_file),
-                ],
-                check=True,
-                cwd=ROOT,
-            )
-            subprocess.run(  # noqa: S603 - Qt's own tools on our own files
-                [lrelease, "-silent", str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))],
-                check=True,
-                cwd=ROOT,
-            )
+            update_ts(lupdate, sources, ts_file, language)
+            release(lrelease, ts_file, ts_file.with_suffix(".qm"))
             missing = unfinished(ts_file)
             print(f"{ts_file.relative_to(ROOT)}: {len(missing)} untranslated")
             if args.check:
