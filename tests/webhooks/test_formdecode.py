@@ -164,7 +164,10 @@ def _outcome(decoder: Callable[[bytes], FormTree], body: bytes) -> object:
 
 # Bodies with repeats, appends, conflicts, Cyrillic, "+", "=" and line breaks inside values.
 _bracket_alphabet = st.sampled_from(
-    [*(bytes([c]) for c in b"ab[]0=&%+2FDe_ \r\n"), b"[]", b"[0]", b"%D0%86", b"%d0%86", b"\xd0"]
+    [
+        *(bytes([c]) for c in b"ab[]0=&%+2FDe_ \r\n"),
+        *(b"[]", b"[0]", b"%D0%86", b"%d0%86", b"\xd0", b"%26", b"%3D", b"%3d"),
+    ]
 )
 
 
@@ -174,7 +177,11 @@ _bracket_keys = st.builds(
     st.lists(st.sampled_from([b"[]", b"[0]", b"[1]", b"[01]", b"[b]", b"%5B%5D"]), max_size=3),
 )
 _bracket_bodies = st.lists(
-    st.tuples(_bracket_keys, st.sampled_from([b"", b"=", b"=1", b"=%D0%86", b"=x+y"])), max_size=8
+    st.tuples(
+        _bracket_keys,
+        st.sampled_from([b"", b"=", b"=1", b"=%D0%86", b"=x+y", b"=a%26b", b"=%D0", b"=%86"]),
+    ),
+    max_size=8,
 ).map(lambda pairs: b"&".join(key + value for key, value in pairs))
 
 
