@@ -353,8 +353,12 @@ def _as_is(record: JsonRecord) -> JsonRecord:
     return record
 
 
+# Made once: json.dumps with options builds a new encoder for every call.
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _line(record: JsonRecord) -> bytes:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    return _ENCODER.encode(record).encode() + b"\n"
 
 
 def _settle(outcomes: list[tuple[asyncio.Future[None], BaseException | None]]) -> None:

@@ -127,6 +127,10 @@ class WebhookReceiver:
             raise AmoError(code, details, debug=str(error)) from None
         self._port = int(sock.getsockname()[1])
         app = web.Application(client_max_size=self.max_body)
+        # The listener's own path first: aiohttp finds a plain path with one dict lookup, while
+        # the catch-all (which turns every other path into a counted 404) costs a walk up the
+        # path and a regular expression.
+        app.router.add_route("*", self.path, self._handle)
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(
             app, access_log=None, handle_signals=False, shutdown_timeout=1.0
