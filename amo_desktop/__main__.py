@@ -86,7 +86,7 @@ def start_gui() -> int:
         print(problem, file=sys.stderr)
         return 1
     try:
-        from amo_desktop.gui import app
+        from amo_desktop.gui import launcher
     except ImportError as error:  # a broken install; Qt itself started in the probe
         print(
             f"amo-desktop can't open its window: {error}.\n"
@@ -94,7 +94,7 @@ def start_gui() -> int:
             file=sys.stderr,
         )
         return 1
-    return int(app.main() or 0)
+    return int(launcher.main() or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

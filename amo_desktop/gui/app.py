@@ -1,16 +1,18 @@
-"""The GUI's composition root: ``amo-desktop`` without a command ends up in :func:`main`.
+"""The GUI's composition root: :mod:`amo_desktop.gui.launcher` hands over to :func:`run`.
 
-Everything the windows use is built here and passed through constructors: the Qt
-application, the qasync event loop, the translators, the core (real keyring, logbook,
-system browser), the controllers and the windows. The first run (no configured profile)
-opens the setup wizard; later runs open the main window.
+Everything the windows use is built here and passed through constructors: the qasync event
+loop, the core (real keyring, logbook, system browser), the controllers and the windows (the
+launcher has already made the Qt application, the translators and, on a first run, the
+wizard showing its welcome page). The first run (no configured profile) opens the setup
+wizard; later runs open the main window.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,19 +21,20 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
+from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.gui.controllers.connection_controller import ConnectionController
 from amo_desktop.gui.controllers.sandbox_controller import SandboxController
 from amo_desktop.gui.controllers.settings_controller import SettingsController
 from amo_desktop.gui.controllers.setup_controller import SetupController
-from amo_desktop.gui.crash_handler import CrashHandler
+from amo_desktop.gui.crash_handler import CrashHandler, LogbookHandler
 from amo_desktop.gui.deferred_core import DeferredCore
 from amo_desktop.gui.language import LanguageManager
-from amo_desktop.gui.resources import TRANSLATIONS_DIR
 from amo_desktop.gui.tasks import TaskRunner
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard
 
 if TYPE_CHECKING:
     from amo_desktop.core.browser import Browser
+    from amo_desktop.core.config import ConfigStore
     from amo_desktop.core.service import AppCore
     from amo_desktop.gui.main_window.main_window import MainWindow
 
@@ -82,22 +85,28 @@ class DesktopApp(QObject):
         """Run ``close`` on shutdown, before tasks are cancelled (pages with listeners)."""
         self._closers.append(close)
 
-    def start(self) -> QWidget:
-        """Show the wizard on the first run, else the main window; return what is shown."""
+    def start(self, welcome: SetupWizard | None = None) -> QWidget:
+        """Show the wizard on the first run, else the main window; return what is shown.
+
+        ``welcome`` is the wizard the launcher already shows with its welcome page alone.
+        """
         profile = self.settings.current_profile()
         if self.core.config.get(profile) is None:
-            return self.show_wizard(profile)
+            return self.show_wizard(profile, welcome)
         return self.show_main_window()
 
-    def show_wizard(self, profile: str) -> SetupWizard:
+    def show_wizard(self, profile: str, welcome: SetupWizard | None = None) -> SetupWizard:
+        """Open the setup wizard for ``profile``, completing ``welcome`` if given."""
         setup = SetupController(self.runner, self.core, profile, parent=self)
-        wizard = SetupWizard(setup, self.sandbox, self.languages.language)
+        wizard = welcome if welcome is not None else SetupWizard(self.languages.language)
+        wizard.add_steps(setup, self.sandbox)
         wizard.languageRequested.connect(self.settings.set_language)
         wizard.dashboardRequested.connect(self._wizard_done)
         wizard.rejected.connect(lambda: self._forget_wizard(wizard))
         self.wizard = wizard
-        wizard.resize(wizard.sizeHint())
-        wizard.show()
+        if not wizard.isVisible():
+            wizard.resize(wizard.sizeHint())
+            wizard.show()
         return wizard
 
     def _forget_wizard(self, wizard: SetupWizard) -> None:
@@ -184,27 +193,34 @@ def troubleshooting_page(desktop: DesktopApp) -> QWidget:
     return build_troubleshooting_page(desktop)
 
 
-def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = None) -> int:
-    """Run the desktop assistant until its last window closes; return the exit code."""
+def run(
+    *,
+    app: QApplication,
+    languages: LanguageManager,
+    home: Path,
+    config: ConfigStore,
+    welcome: SetupWizard | None,
+    extra_pages: ExtraPages | None = None,
+) -> int:
+    """Build the rest of the app around the launcher's window; run until the last one closes.
+
+    Returns the exit code: 0, or 1 when the event loop stopped with the app still running
+    (the display went away, or Qt quit on its own); that case is told in one line and the
+    details go to the activity log, never a traceback to the terminal.
+    """
     # qasync is imported after PySide6 on purpose: it then takes the binding already loaded
     # instead of trying to import PyQt5, PyQt6 and PySide2 first.
     import qasync
 
     from amo_desktop.core.browser import SystemBrowser
-    from amo_desktop.core.config import ConfigStore
-    from amo_desktop.core.i18n import detect_language
-    from amo_desktop.core.paths import app_home
 
-    app = QApplication(list(argv) if argv is not None else sys.argv)
-    app.setApplicationName("amo-desktop")
-    app.setOrganizationName("amo-desktop")
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    languages = LanguageManager(app, TRANSLATIONS_DIR)
     browser = SystemBrowser()
-    home = app_home()
-    core = DeferredCore(ConfigStore(home), lambda: build_core(home, browser))
-    languages.set_language(core.config.language or detect_language())
+    core = DeferredCore(config, lambda: build_core(home, browser))
+    gui_log = logging.getLogger("amo_desktop.gui")
+    gui_log.addHandler(LogbookHandler(lambda: core.get().logbook))
+    gui_log.propagate = False  # the terminal gets no tracebacks; the activity log has them
     desktop = DesktopApp(
         app=app,
         loop=loop,
@@ -218,12 +234,8 @@ def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = Non
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
 
-    # Closing the last window ends run() below, which shuts the core down before the loop
-    # stops; Qt quitting on its own would stop the loop with that work still pending.
-    app.setQuitOnLastWindowClosed(False)
-
-    async def run() -> None:
-        desktop.start()
+    async def run_app() -> None:
+        desktop.start(welcome)
         await asyncio.sleep(0)  # let the first window paint before the imports start
         preloading = asyncio.ensure_future(core.preload())
         await closed.wait()
@@ -231,5 +243,27 @@ def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = Non
         await desktop.aclose()
 
     with loop:
-        loop.run_until_complete(run())
-    return 0
+        finished = run_until_complete(loop, run_app())
+    if finished:
+        return 0
+    gui_log.error("the event loop stopped before the app had closed its windows")
+    text = AmoError(ErrorCode.UNEXPECTED).localized(languages.language)
+    print(f"{text.title}: {text.message}", file=sys.stderr)
+    return 1
+
+
+def run_until_complete(loop: asyncio.AbstractEventLoop, coroutine: Awaitable[None]) -> bool:
+    """Run ``coroutine`` on ``loop``; False if the loop stopped before it finished.
+
+    A qasync loop stops whenever Qt's event loop ends: when the display goes away or
+    something calls ``QApplication.quit()``. ``loop.run_until_complete`` would raise a bare
+    RuntimeError then; here the caller decides what to tell the person. A failure of the
+    coroutine itself is raised as usual.
+    """
+    task = asyncio.ensure_future(coroutine, loop=loop)
+    task.add_done_callback(lambda _task: loop.stop())
+    loop.run_forever()
+    if task.done():
+        task.result()
+        return True
+    return False

@@ -10,6 +10,7 @@ from amo_desktop.core.errors import AmoError
 from amo_desktop.core.paths import validate_profile_name
 from amo_desktop.gui.controllers.base import AsyncController
 from amo_desktop.gui.language import LanguageManager
+from amo_desktop.gui.launcher import DEFAULT_PROFILE
 from amo_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
     from amo_desktop.core.profiles import ProfileManager
     from amo_desktop.core.service import AppCore
     from amo_desktop.gui.main_window.settings_page import SettingsPage
-
-DEFAULT_PROFILE = "default"
 
 
 class SettingsController(AsyncController):

@@ -9,22 +9,26 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from amo_desktop.core.errors import AmoError
 from amo_desktop.core.platforms import Platform
-from amo_desktop.gui.controllers.sandbox_controller import SandboxController, SandboxDemo
-from amo_desktop.gui.controllers.setup_controller import SetupController
-from amo_desktop.gui.wizard.account_page import AccountPage
-from amo_desktop.gui.wizard.authorize_page import AuthorizePage
-from amo_desktop.gui.wizard.check_page import CheckPage
-from amo_desktop.gui.wizard.done_page import DonePage
-from amo_desktop.gui.wizard.keys_page import KeysPage
 from amo_desktop.gui.wizard.page_ids import PageId, page_that_fixes
 from amo_desktop.gui.wizard.welcome_page import WelcomePage
 
-if TYPE_CHECKING:  # the models load after the first paint
+if TYPE_CHECKING:  # the controllers, models and step pages load after the first paint
     from amo_desktop.core.models import ConnectionStatus, ConnectionTest
+    from amo_desktop.gui.controllers.sandbox_controller import SandboxController, SandboxDemo
+    from amo_desktop.gui.controllers.setup_controller import SetupController
+    from amo_desktop.gui.wizard.account_page import AccountPage
+    from amo_desktop.gui.wizard.authorize_page import AuthorizePage
+    from amo_desktop.gui.wizard.check_page import CheckPage
+    from amo_desktop.gui.wizard.done_page import DonePage
+    from amo_desktop.gui.wizard.keys_page import KeysPage
 
 
 class SetupWizard(QWizard):
     """Welcome → Account → Keys → Authorize → Check → Done.
+
+    Built in two steps so that the first start paints quickly: the constructor makes the
+    welcome page alone (its Next button stays disabled), :meth:`add_steps` adds the other
+    pages and connects the controllers. The app calls both before it handles any input.
 
     Signals:
         languageRequested(str): forwarded from the welcome page's language picker.
@@ -34,31 +38,36 @@ class SetupWizard(QWizard):
     languageRequested = Signal(str)
     dashboardRequested = Signal(str)
 
-    def __init__(
-        self,
-        setup: SetupController,
-        sandbox: SandboxController,
-        language: str,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self._setup = setup
-        self._sandbox = sandbox
         self._account_name = ""
         self._fix_target: PageId | None = None
-
         self.welcome_page = WelcomePage(language)
-        self.account_page = AccountPage()
-        self.keys_page = KeysPage()
-        self.authorize_page = AuthorizePage()
-        self.check_page = CheckPage()
-        self.done_page = DonePage()
+        self.welcome_page.languageRequested.connect(self.languageRequested)
+        self.setPage(PageId.WELCOME, self.welcome_page)
+        self.retranslate_ui()
+
+    def add_steps(self, setup: SetupController, sandbox: SandboxController) -> None:
+        """Add the pages after the welcome page and connect them to the controllers."""
+        # Imported here: the welcome page paints before these modules load.
+        from amo_desktop.gui.wizard.account_page import AccountPage
+        from amo_desktop.gui.wizard.authorize_page import AuthorizePage
+        from amo_desktop.gui.wizard.check_page import CheckPage
+        from amo_desktop.gui.wizard.done_page import DonePage
+        from amo_desktop.gui.wizard.keys_page import KeysPage
+
+        self._setup = setup
+        self._sandbox = sandbox
+        self.account_page: AccountPage = AccountPage()
+        self.keys_page: KeysPage = KeysPage()
+        self.authorize_page: AuthorizePage = AuthorizePage()
+        self.check_page: CheckPage = CheckPage()
+        self.done_page: DonePage = DonePage()
         for page_id, page in (
-            (PageId.WELCOME, self.welcome_page),
             (PageId.ACCOUNT, self.account_page),
             (PageId.KEYS, self.keys_page),
             (PageId.AUTHORIZE, self.authorize_page),
@@ -69,12 +78,12 @@ class SetupWizard(QWizard):
         self._connect_pages()
         self._connect_controllers()
         self.retranslate_ui()
+        self.welcome_page.steps_added()
 
     def sizeHint(self) -> QSize:
         return QSize(800, 600)
 
     def _connect_pages(self) -> None:
-        self.welcome_page.languageRequested.connect(self.languageRequested)
         self.welcome_page.sandboxRequested.connect(self._sandbox.start)
         self.keys_page.importRequested.connect(self._import_env)
         self.authorize_page.entered.connect(self._save_settings)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from amo_desktop.core.errors import AmoError
 from amo_desktop.gui.widgets.busy_indicator import BusyIndicator
 from amo_desktop.gui.widgets.error_panel import ErrorPanel
+from amo_desktop.gui.wizard.page_ids import PageId
 
 LANGUAGE_NAMES = {"en": "English", "uk": "Українська"}
 
@@ -36,6 +37,7 @@ class WelcomePage(QWizardPage):
         super().__init__(parent)
         self.setObjectName("welcomePage")
         self._sandbox_ready = False
+        self._steps_ready = False
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.needs = QLabel(self)
@@ -80,7 +82,18 @@ class WelcomePage(QWizardPage):
         return self.sandbox_choice.isChecked()
 
     def isComplete(self) -> bool:
-        return self.connect_choice.isChecked() or self._sandbox_ready
+        chosen = self.connect_choice.isChecked() or self._sandbox_ready
+        return self._steps_ready and chosen
+
+    def nextId(self) -> int:
+        # Named, not looked up: while the wizard has no other pages yet, the default (-1)
+        # would make this the last page, with a Finish button instead of Next and Cancel.
+        return int(PageId.ACCOUNT)
+
+    def steps_added(self) -> None:
+        """The wizard calls this once the pages after this one exist: Next may enable."""
+        self._steps_ready = True
+        self.completeChanged.emit()
 
     def sandbox_started(self) -> None:
         """The wizard calls this when the sandbox runs and the fields are filled."""
