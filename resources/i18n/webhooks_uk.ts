@@ -292,6 +292,14 @@
         <source>Changed</source>
         <translation>Змінено</translation>
     </message>
+    <message>
+        <source>active</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>DISABLED by amoCRM</source>
+        <translation>ВИМКНЕНО amoCRM</translation>
+    </message>
 </context>
 <context>
     <name>SubscriptionsPanel</name>

@@ -7,11 +7,14 @@ from dataclasses import replace
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from amo_desktop.core.models import WebhookSubscription
 from amo_desktop.core.webhooks.records import Rejection
+from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.webhooks.event_model import EventColumn, WebhookEventModel
 from amo_desktop.gui.webhooks.filter_proxy import WebhookFilterProxy
 from amo_desktop.gui.webhooks.rejected_model import RejectedRequestModel
 from amo_desktop.gui.webhooks.rows import EventRow, ForwardState
+from amo_desktop.gui.webhooks.subscriptions_panel import SubscriptionColumn, SubscriptionsModel
 from tests.gui_webhooks.builders import forward, make_row
 
 
@@ -137,3 +140,25 @@ def test_rejected_model_counts_beyond_its_bound(qtmodeltester: ModelTester) -> N
     assert model.index(0, 1).data() == "400"
     assert model.index(1, 3).data() == "POST /hook"
     qtmodeltester.check(model, force_py=True)
+
+
+def test_subscription_states_read_in_the_interface_language(languages: LanguageManager) -> None:
+    model = SubscriptionsModel()
+    hook = WebhookSubscription(
+        id=1,
+        destination="https://example.test/hook?secret=abc",
+        settings=("add_lead",),
+        disabled=False,
+        created_at=None,
+        updated_at=None,
+    )
+    model.set_subscriptions([hook, replace(hook, id=2, disabled=True)])
+    state = SubscriptionColumn.STATE
+
+    def states() -> list[str]:
+        return [model.index(row, state).data() for row in range(model.rowCount())]
+
+    assert states() == ["active", "DISABLED by amoCRM"]
+    languages.set_language("uk")
+    assert states() == ["активна", "ВИМКНЕНО amoCRM"]
+    assert "abc" not in model.index(0, SubscriptionColumn.DESTINATION).data()

@@ -66,6 +66,10 @@ HEADERS = {
 }
 
 
+STATE_ACTIVE = QT_TRANSLATE_NOOP("SubscriptionsModel", "active")
+STATE_DISABLED = QT_TRANSLATE_NOOP("SubscriptionsModel", "DISABLED by amoCRM")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SubscriptionsModel", text)
 
@@ -99,7 +103,7 @@ class SubscriptionsModel(RowTableModel[WebhookSubscription]):
             if column == SubscriptionColumn.EVENTS:
                 return ", ".join(item.settings)
             if column == SubscriptionColumn.STATE:
-                return _tr("DISABLED by amoCRM") if item.disabled else _tr("active")
+                return _tr(str(STATE_DISABLED if item.disabled else STATE_ACTIVE))
             if item.updated_at is None:
                 return ""
             return datetime.fromtimestamp(item.updated_at).strftime("%Y-%m-%d %H:%M")
