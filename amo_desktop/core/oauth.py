@@ -77,7 +77,10 @@ class AuthorizationResponse:
 def _query_of(text: str) -> str | None:
     """The query part of a pasted address or query string, or ``None`` for a bare code."""
     if "://" in text:
-        parts = urlsplit(text)
+        try:
+            parts = urlsplit(text)
+        except ValueError:  # an unbalanced "[" in the host: not an address we can read
+            raise AmoError(ErrorCode.INVALID_CODE_INPUT, debug="unreadable address") from None
         return "&".join(part for part in (parts.query, parts.fragment) if part)
     if text.startswith(("?", "#")):
         return text[1:]
@@ -105,11 +108,17 @@ def parse_code_input(text: str) -> AuthorizationResponse:
     return response
 
 
-def _referer_host(referer: str) -> str:
-    text = referer.strip().lower()
-    if "://" in text:
-        text = urlsplit(text).hostname or ""
-    return text.rstrip("/").rstrip(".")
+# amo sends the bare account host ("demo.amocrm.ru"); an http(s) origin is tolerated. Anything
+# that needs a URL parser's guess about where the host starts (userinfo, backslashes, ports,
+# paths, other schemes) is refused rather than interpreted: parsers disagree on those, and the
+# client secret follows the answer. ASCII only, so case folding cannot turn a look-alike
+# character (KELVIN SIGN) into a platform host.
+_REFERER = re.compile(r"(?:https?://)?([a-z0-9.-]+?)\.?/?", re.ASCII | re.IGNORECASE)
+
+
+def _referer_host(referer: str) -> str | None:
+    match = _REFERER.fullmatch(referer.strip())
+    return match.group(1).lower() if match else None
 
 
 def token_host_for(address: AccountAddress, referer: str | None) -> AccountAddress:
@@ -122,11 +131,12 @@ def token_host_for(address: AccountAddress, referer: str | None) -> AccountAddre
     if address.platform is Platform.CUSTOM or referer is None or not referer.strip():
         return address
     host = _referer_host(referer)
-    if not is_platform_host(host, address.platform):
+    if host is None or not is_platform_host(host, address.platform):
+        shown = (host or referer.strip())[:100]
         raise AmoError(
             ErrorCode.UNTRUSTED_REFERER,
-            {"host": host[:100], "platform": address.platform.value},
-            debug=f"referer {host[:100]!r} is not an account of {address.platform.value}",
+            {"host": shown, "platform": address.platform.value},
+            debug=f"referer {shown!r} is not an account of {address.platform.value}",
         )
     return address if host == address.host else address.with_host(host)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.oauth import (
@@ -92,6 +94,9 @@ def test_query_string_alone(text: str) -> None:
         "https://example.com/callback?state=abc",
         "code=&state=x",
         "<script>alert(1)</script>",
+        # urlsplit raises ValueError on these; a person must get the catalogue error instead.
+        f"https://[::1/cb?code={CODE}",
+        f"http://[evil/cb?code={CODE}",
     ],
 )
 def test_garbage_is_refused(text: str) -> None:
@@ -133,6 +138,30 @@ class TestRefererCheck:
             "a.b.amocrm.ru",
             "127.0.0.1:9999",
             "https://evil.example/x",
+            "evil.com?.amocrm.ru",
+            "amocrm.ru.evil.com",
+            "demo.amocrm.ru:443@evil.com",
+            "https://demo.amocrm.ru:443@evil.com",
+            "https://evil.com#.amocrm.ru",
+            "evil.com\\.amocrm.ru",
+            "demo.amocrm.ru%2f.evil.com",
+            "dеmo.amocrm.ru",  # Cyrillic "е"
+            "demo．amocrm．ru",  # full-width dots
+            # Python and browsers disagree about where the host of these starts (userinfo,
+            # a backslash): a referer that needs such a guess is not amo's, so it is refused
+            # even when Python's reading would name a platform host.
+            "https://evil.com@demo.amocrm.ru",
+            "https://evil.com\\@demo.amocrm.ru",
+            "demo.amocrm.ru\\",
+            # Only a bare host (what amo sends), optionally as an http(s) origin.
+            "javascript://demo.amocrm.ru",
+            "ftp://demo.amocrm.ru",
+            "https://demo.amocrm.ru:8443",
+            "https://demo.amocrm.ru/leads?x=1",
+            "demo.amocrm.ru:443",
+            # Case folding must not turn a look-alike into an ASCII host (KELVIN SIGN -> "k").
+            "demo\u212a.amocrm.ru",
+            "https://[::1",
         ],
     )
     def test_foreign_referer_is_refused(self, referer: str) -> None:
@@ -140,6 +169,76 @@ class TestRefererCheck:
             token_host_for(self.address, referer)
         assert caught.value.code is ErrorCode.UNTRUSTED_REFERER
 
+    @pytest.mark.parametrize(
+        "referer",
+        [
+            "DEMO.AMOCRM.RU",
+            "demo.amocrm.ru.",
+            "demo.amocrm.ru/",
+            " demo.amocrm.ru ",
+            "https://demo.amocrm.ru",
+            "https://demo.amocrm.ru/",
+            "http://Demo.amocrm.ru",
+        ],
+    )
+    def test_spellings_of_the_same_account(self, referer: str) -> None:
+        assert token_host_for(self.address, referer) == self.address
+
     def test_custom_base_ignores_the_referer(self) -> None:
         custom = parse_account_address("http://127.0.0.1:8765", Platform.CUSTOM)
         assert token_host_for(custom, "evil.example") == custom
+
+
+_REFERER_PIECES = st.sampled_from(
+    [
+        "demo",
+        "evil",
+        ".",
+        "..",
+        "-",
+        "amocrm.ru",
+        "amocrm",
+        "ru",
+        "com",
+        "kommo.com",
+        "@",
+        "\\",
+        ":",
+        ":443",
+        "/",
+        "?",
+        "#",
+        "%2e",
+        "https://",
+        "http://",
+        "//",
+        " ",
+        "\t",
+        "xn--",
+        "www",
+        "api-b",
+        "\u212a",
+        "\u0435",
+        "\u3002",
+        "\uff0e",
+        "[",
+        "]",
+        "evil.com",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_REFERER_PIECES, min_size=1, max_size=8).map("".join))
+def test_an_accepted_referer_always_sends_the_secret_to_the_platform(referer: str) -> None:
+    address = parse_account_address("demo.amocrm.ru")
+    try:
+        chosen = token_host_for(address, referer)
+    except AmoError as error:
+        assert error.code is ErrorCode.UNTRUSTED_REFERER
+        return
+    parts = urlsplit(chosen.token_url)
+    label, _, domain = (parts.hostname or "").partition(".")
+    assert (parts.scheme, domain, parts.port, parts.username) == ("https", "amocrm.ru", None, None)
+    assert label.isascii() and label.replace("-", "").isalnum() and label not in {"www", "api-b"}
+    assert chosen.token_url == f"https://{label}.amocrm.ru/oauth2/access_token"
