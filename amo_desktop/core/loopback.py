@@ -22,6 +22,7 @@ from aiohttp import web
 from amo_desktop.core.callback_texts import CALLBACK_MARKS, CALLBACK_TEXTS
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.oauth import AuthorizationResponse
+from amo_desktop.core.platforms import is_loopback_host
 from amo_desktop.core.ports import bind_listening_socket
 
 PAGE_TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "pages" / "callback.html"
@@ -140,7 +141,8 @@ class LoopbackCallbackListener:
         if self._outcome is not None:
             self._finished.set()
         app = web.Application()
-        app.router.add_get(self.address.path, self._handle)
+        # GET only: a HEAD (aiohttp's default companion) would end the flow with an empty page.
+        app.router.add_get(self.address.path, self._handle, allow_head=False)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         for sock in self._sockets:
@@ -192,7 +194,19 @@ class LoopbackCallbackListener:
         if self._finished is not None:
             self._finished.set()
 
+    def _addressed_to_us(self, request: web.Request) -> bool:
+        """Is the Host header a loopback name with our port (not a DNS-rebound web page)?"""
+        try:
+            named = urlsplit(f"//{request.headers.get('Host', '')}")
+            port = named.port or 80
+        except ValueError:
+            return False
+        return is_loopback_host(named.hostname or "") and port == self.address.port
+
     async def _handle(self, request: web.Request) -> web.StreamResponse:
+        if not self._addressed_to_us(request):
+            self._event("ignored a request addressed to another host name")
+            return web.Response(status=421, text="Misdirected Request")
         state = request.query.get("state", "")
         if not secrets.compare_digest(state.encode(), self._expected_state.encode()):
             self.forged_requests += 1

@@ -96,6 +96,67 @@ async def test_stray_paths_are_404_and_ignored(port: int) -> None:
     assert (await waiting).code == "real-code"
 
 
+async def test_a_request_for_another_host_name_is_refused_even_with_the_state(port: int) -> None:
+    # DNS rebinding: a web page whose own name now resolves to 127.0.0.1 talks to the
+    # listener with its Host header. Only the loopback names of the redirect URI are served.
+    listener = listener_for(port)
+    await listener.start()
+    waiting = asyncio.create_task(listener.wait(timeout=10))
+    async with httpx.AsyncClient(trust_env=False) as client:
+        for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1:{port + 1}", "[::1"):
+            answer = await client.get(
+                f"http://127.0.0.1:{port}/callback?code=rebound&state={STATE}",
+                headers={"Host": host},
+            )
+            assert answer.status_code == 421, host
+            assert "rebound" not in answer.text
+    assert not waiting.done()
+    assert listener.forged_requests == 0
+    await get(f"http://localhost:{port}/callback?code=real-code&state={STATE}")
+    assert (await waiting).code == "real-code"
+
+
+@pytest.mark.parametrize("method", ["HEAD", "POST", "PUT", "OPTIONS"])
+async def test_only_get_ends_the_flow(port: int, method: str) -> None:
+    listener = listener_for(port)
+    await listener.start()
+    waiting = asyncio.create_task(listener.wait(timeout=10))
+    async with httpx.AsyncClient(trust_env=False) as client:
+        answer = await client.request(
+            method, f"http://127.0.0.1:{port}/callback?code=early&state={STATE}"
+        )
+    assert answer.status_code == 405
+    assert not waiting.done()
+    await get(f"http://127.0.0.1:{port}/callback?code=real-code&state={STATE}")
+    assert (await waiting).code == "real-code"
+
+
+async def test_a_huge_query_is_refused_and_the_listener_keeps_serving(port: int) -> None:
+    listener = listener_for(port)
+    await listener.start()
+    waiting = asyncio.create_task(listener.wait(timeout=10))
+    huge = await get(f"http://127.0.0.1:{port}/callback?code={'x' * 60_000}&state={STATE}")
+    assert huge.status_code >= 400
+    assert not waiting.done()
+    await get(f"http://127.0.0.1:{port}/callback?code=real-code&state={STATE}")
+    assert (await waiting).code == "real-code"
+
+
+async def test_two_redirects_at_once_end_the_flow_once(port: int) -> None:
+    listener = listener_for(port)
+    await listener.start()
+    waiting = asyncio.create_task(listener.wait(timeout=10))
+    first, second = await asyncio.gather(
+        get(f"http://127.0.0.1:{port}/callback?code=first&state={STATE}"),
+        get(f"http://127.0.0.1:{port}/callback?code=second&state={STATE}"),
+        return_exceptions=True,
+    )
+    answered = [r for r in (first, second) if isinstance(r, httpx.Response)]
+    assert answered and all(r.status_code == 200 for r in answered)
+    assert (await waiting).code in {"first", "second"}
+    assert port_is_free("127.0.0.1", port)
+
+
 async def test_time_out(port: int) -> None:
     listener = listener_for(port)
     with pytest.raises(AmoError) as caught:
