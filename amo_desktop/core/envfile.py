@@ -28,6 +28,10 @@ ENV_KEYS = (
 _ASSIGNMENT = re.compile(r"^(\s*)(export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
 _BARE_VALUE = re.compile(r"[A-Za-z0-9_./:@%+,=~-]*")
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+# Every character str.splitlines() ends a line at: written raw, one would let a value (a pasted
+# secret, the server's api_domain) start a line of its own, i.e. inject another AMO_* setting.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
 
 
 @dataclass(frozen=True, repr=False)
@@ -68,7 +72,11 @@ def _unquote(raw: str) -> str:
         while index < len(raw) and raw[index] != '"':
             if raw[index] == "\\" and index + 1 < len(raw):
                 index += 1
-                value.append(_ESCAPES.get(raw[index], "\\" + raw[index]))
+                if raw[index] == "u" and _HEX4.fullmatch(raw, index + 1, index + 5):
+                    value.append(chr(int(raw[index + 1 : index + 5], 16)))
+                    index += 4
+                else:
+                    value.append(_ESCAPES.get(raw[index], "\\" + raw[index]))
             else:
                 value.append(raw[index])
             index += 1
@@ -113,13 +121,20 @@ def read_env(path: Path) -> EnvImport:
 
 
 def format_value(value: str) -> str:
-    """Bare when safe, else single-quoted (no interpolation), else double-quoted."""
+    """Bare when safe, else single-quoted (no interpolation), else double-quoted with every line
+    break escaped (``\\n``, ``\\r``, else ``\\uXXXX``), so a value always stays on its line."""
     if _BARE_VALUE.fullmatch(value):
         return value
-    if "'" not in value and "\n" not in value:
+    if "'" not in value and not _LINE_BREAKS.search(value):
         return f"'{value}'"
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = _LINE_BREAKS.sub(_escaped_break, escaped)
     return f'"{escaped}"'
+
+
+def _escaped_break(match: re.Match[str]) -> str:
+    character = match.group(0)
+    return {"\n": "\\n", "\r": "\\r"}.get(character, f"\\u{ord(character):04x}")
 
 
 def merge_env(path: Path, values: Mapping[str, str], *, force: bool = False) -> Path:

@@ -97,9 +97,46 @@ def test_merge_keeps_crlf(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["plain", "with space", "it's", 'q"uote\\', "multi\nline", "#hash"]
+    "value",
+    [
+        "plain",
+        "with space",
+        "it's",
+        'q"uote\\',
+        "multi\nline",
+        "#hash",
+        # Every character str.splitlines() breaks on: none may start a line of its own.
+        "a\rAMO_REDIRECT_URI=http://evil.example",
+        "it's\rAMO_REDIRECT_URI=x",
+        "a\x0bAMO_X=1",
+        "a\x0cAMO_X=1",
+        "a\x1cAMO_X=1",
+        "a\x1dAMO_X=1",
+        "a\x1eAMO_X=1",
+        "a\x85AMO_X=1",
+        "a\u2028AMO_X=1",
+        "a\u2029AMO_X=1",
+        "back\\u2028slash",
+    ],
 )
 def test_formatted_values_read_back(value: str, tmp_path: Path) -> None:
     path = tmp_path / ".env"
     path.write_text(f"AMO_CLIENT_SECRET={format_value(value)}\n")
     assert read_env(path).client_secret == value
+    merged = merge_env(tmp_path / "merged.env", {"AMO_CLIENT_SECRET": value, "AMO_DOMAIN": "d"})
+    assert read_env(merged).values == {"AMO_CLIENT_SECRET": value, "AMO_DOMAIN": "d"}
+
+
+def test_merge_never_writes_through_a_symlink(tmp_path: Path) -> None:
+    # A .env that is a link (planted, or pointing at a file others can read) must not receive
+    # the secret: the link itself is replaced by a private file, the target is left alone.
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("OTHER=1\n")
+    target.chmod(0o644)
+    link = tmp_path / ".env"
+    link.symlink_to(target)
+    merge_env(link, {"AMO_CLIENT_SECRET": "s3cret-value"})
+    assert target.read_text() == "OTHER=1\n"
+    assert not link.is_symlink()
+    assert stat.S_IMODE(link.stat().st_mode) == 0o600
+    assert read_env(link).values == {"AMO_CLIENT_SECRET": "s3cret-value"}
