@@ -53,6 +53,26 @@ async def test_the_support_report_contains_everything_but_the_secrets(doctor: Do
         assert expected in report
 
 
+async def test_an_unreadable_token_entry_does_not_unmask_the_other_secrets(doctor: Doctor):
+    secret = await doctor.credentials.get_client_secret("default")
+    assert secret
+    await doctor.credentials.set("default", "webhook_secret", "hook-secret-value-1234")
+    await doctor.credentials.set("default", "tokens", "{damaged")  # get_tokens now raises
+    inputs = ReportInputs(
+        profile_name="default",
+        profile=doctor.session.profile(),
+        recent_log=[f"posted secret {secret} and hook-secret-value-1234"],
+    )
+
+    report = await build_support_report(
+        [], inputs, credentials=doctor.credentials, redactor=Redactor()
+    )
+
+    assert "posted secret" in report
+    assert secret not in report
+    assert "hook-secret-value-1234" not in report
+
+
 def test_versions_never_import_qt():
     script = (
         "import sys; from amo_desktop.core.diagnostics.report import versions; "

@@ -7,6 +7,7 @@ detail or a log line is still masked.
 
 from __future__ import annotations
 
+import contextlib
 import platform
 import sys
 import time
@@ -16,7 +17,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 
 from amo_desktop.core.config import Profile
-from amo_desktop.core.credentials import CredentialStore
+from amo_desktop.core.credentials import CLIENT_SECRET, CredentialStore
 from amo_desktop.core.diagnostics.results import CheckResult, Outcome, overall_status
 from amo_desktop.core.errors import AmoError
 from amo_desktop.core.redact import Redactor
@@ -83,19 +84,21 @@ def _version_of(distribution: str) -> str:
 
 
 async def run_secrets(credentials: CredentialStore, profile_name: str) -> list[str]:
-    """Every secret of the profile the keyring will give up; a broken keyring gives none."""
+    """Every secret of the profile the keyring will give up.
+
+    Each entry is read on its own: a damaged token bundle must not cost the mask of the client
+    secret that was readable (the report is made precisely when something is broken).
+    """
     found: list[str] = []
-    try:
-        secret = await credentials.get_client_secret(profile_name)
-        hook_secret = await credentials.get(profile_name, WEBHOOK_SECRET_KEY)
+    for key in (CLIENT_SECRET, WEBHOOK_SECRET_KEY):
+        with contextlib.suppress(AmoError):
+            value = await credentials.get(profile_name, key)
+            if value:
+                found.append(value)
+    with contextlib.suppress(AmoError):
         tokens = await credentials.get_tokens(profile_name)
-    except AmoError:
-        return found
-    found += [value for value in (secret, hook_secret) if value]
-    if tokens is not None:
-        found.append(tokens.access_token)
-        if tokens.refresh_token:
-            found.append(tokens.refresh_token)
+        if tokens is not None:
+            found += [value for value in (tokens.access_token, tokens.refresh_token) if value]
     return found
 
 
