@@ -97,6 +97,8 @@ class AuthorizePage(QWizardPage):
         self.code_button = QPushButton(self.code_box)
         self.code_button.setObjectName("codeSubmitButton")
         self.code_button.clicked.connect(self._code_clicked)
+        # Enter in the field submits it (the wizard's Next is disabled until authorized).
+        self.code_input.returnPressed.connect(self.code_button.click)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_input, 1)
         code_row.addWidget(self.code_button)
@@ -114,6 +116,7 @@ class AuthorizePage(QWizardPage):
         self.token_button = QPushButton(self.token_box)
         self.token_button.setObjectName("longLivedTokenSubmitButton")
         self.token_button.clicked.connect(self._token_clicked)
+        self.token_input.returnPressed.connect(self.token_button.click)
         token_row = QHBoxLayout()
         token_row.addWidget(self.token_input, 1)
         token_row.addWidget(self.token_button)
