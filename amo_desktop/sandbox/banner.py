@@ -6,6 +6,7 @@ One text for both ways of starting it (``amo-desktop sandbox`` and
 
 from __future__ import annotations
 
+import ipaddress
 import shlex
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -62,6 +63,16 @@ _TEXTS: Final = {
         "адресою: amo-desktop sandbox --redirect-uri {example}",
     ),
     "stopped": ("The sandbox has stopped.", "Пісочницю зупинено."),
+    "exposed": (
+        "Warning: it listens on {host}, not only on this computer. Anyone who can reach it "
+        "can sign in with the demo keys and read or change the demo account. Leave out "
+        "--host unless another device really needs it (the /_sandbox/ controls still answer "
+        "only this computer).",
+        "Увага: вона слухає на {host}, а не лише на цьому комп'ютері. Будь-хто, хто до неї "
+        "дістанеться, зможе увійти з демо-ключами й читати або змінювати демо-акаунт. Не "
+        "вказуйте --host, якщо іншому пристрою це справді не потрібно (керування /_sandbox/ "
+        "і далі відповідає лише цьому комп'ютеру).",
+    ),
 }
 
 
@@ -99,8 +110,11 @@ class SandboxIntro:
 
     def banner(self, language: str = "en") -> list[str]:
         """The lines to print, in ``language``."""
-        lines = [
-            say("started", language, url=self.base_url),
+        lines = [say("started", language, url=self.base_url)]
+        host = urlsplit(self.base_url).hostname or ""
+        if not _is_loopback(host):
+            lines.append(say("exposed", language, host=host))
+        lines += [
             say("account", language, name=self.account_name, id=self.account_id),
             "",
             say("keys", language),
@@ -130,6 +144,13 @@ class SandboxIntro:
             "     amo-desktop test-lead",
         ]
         return lines
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _loopback_port(uri: str) -> int | None:

@@ -8,6 +8,7 @@ request so tests can count them. Every response carries ``X-Request-Id``.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import uuid
 from types import TracebackType
 from typing import Any
@@ -87,9 +88,22 @@ async def _amo_edge(
     return response
 
 
+def is_local_caller(remote: str | None) -> bool:
+    """Is the peer on this computer? The ``/_sandbox/`` controls hand out codes and the demo
+    secret, so they answer only loopback peers even when the sandbox listens more widely."""
+    try:
+        return remote is not None and ipaddress.ip_address(remote.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
 @web.middleware
 async def sandbox_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     if request.path.startswith(ADMIN_PREFIX):
+        if not is_local_caller(request.remote):
+            return web.json_response(
+                {"error": "the /_sandbox/ controls answer only this computer"}, status=403
+            )
         return await admin_routes.run_admin(request, handler)
     state = request.app[STATE]
     context = RequestContext(classify(request, state.account))

@@ -9,11 +9,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
 from amo_desktop.sandbox import DEMO_CLIENT_ID, ThreadedSandbox
+from amo_desktop.sandbox.banner import SandboxIntro, say
+from amo_desktop.sandbox.server import is_local_caller
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,3 +167,54 @@ def test_python_m_sandbox_prints_keys_and_stops_on_ctrl_c(tmp_path: Path) -> Non
     assert process.returncode == 0, err
     assert "The sandbox has stopped." in out
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("remote", "allowed"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("192.168.1.20", False),
+        ("10.0.0.5", False),
+        ("::ffff:192.168.1.20", False),
+        ("fe80::1%eth0", False),
+        ("", False),
+        (None, False),
+        ("localhost", False),  # aiohttp gives addresses, never names: a name is not trusted
+    ],
+)
+def test_admin_controls_answer_only_this_computer(remote: str | None, allowed: bool) -> None:
+    assert is_local_caller(remote) is allowed
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+@pytest.mark.parametrize(
+    ("base_url", "exposed"),
+    [
+        ("http://127.0.0.1:8765", False),
+        ("http://localhost:8765", False),
+        ("http://[::1]:8765", False),
+        ("http://0.0.0.0:8765", True),
+        ("http://[::]:8765", True),
+        ("http://192.168.1.20:8765", True),
+    ],
+)
+def test_banner_warns_when_the_sandbox_listens_beyond_this_computer(
+    base_url: str, exposed: bool, language: str
+) -> None:
+    intro = SandboxIntro(
+        base_url=base_url,
+        account_name="Demo",
+        account_id=1,
+        client_id=DEMO_CLIENT_ID,
+        client_secret="demo-secret",
+        redirect_uri="http://127.0.0.1:3001/callback",
+        authorization_code="def50200abc",
+    )
+    lines = intro.banner(language)
+    warning = say("exposed", language, host=urlsplit(base_url).hostname)
+    assert (warning in lines) is exposed
+    if exposed:
+        assert lines.index(warning) == 1  # right under "running at", before the keys
+        assert lines[-1].strip() == "amo-desktop test-lead"
