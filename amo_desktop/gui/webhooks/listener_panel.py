@@ -26,6 +26,7 @@ HIDDEN_VALUE = "••••••••"  # what the address shows instead of t
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 FAIL_STYLE = "color: #b3261e; font-weight: bold;"
 IDLE_STYLE = "color: palette(mid);"
+PORT_MIN_WIDTH = 110  # room for five digits and the arrows
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,6 @@ class ListenerPanel(QGroupBox):
         self.port.setObjectName("webhookPort")
         self.port.setRange(0, 65535)
         self.port.setValue(0)
-        self.port.setMinimumWidth(110)
         self.path = QLineEdit(DEFAULT_PATH, self)
         self.path.setObjectName("webhookPath")
         mark_as_data(self.path)
@@ -289,6 +289,8 @@ class ListenerPanel(QGroupBox):
         self.port_label.setText(self.tr("P&ort"))
         self.path_label.setText(self.tr("P&ath"))
         self.port.setSpecialValueText(self.tr("any free"))
+        # Squeezed to its minimum the box would cut "any free" (longer in Ukrainian) short.
+        self.port.setMinimumWidth(max(PORT_MIN_WIDTH, self.port.sizeHint().width()))
         self.url_label.setText(self.tr("Local URL"))
         self.secret_label.setText(self.tr("Secret"))
         self.forward_label.setText(self.tr("&Forward to"))
