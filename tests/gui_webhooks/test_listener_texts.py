@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.gui.app import DesktopApp
 from amo_desktop.gui.language import LanguageManager
-from tests.gui.driving import WAIT_MS, named
-from tests.gui_webhooks.test_webhooks_view import connected_webhooks_page
+from tests.gui.driving import WAIT_MS, click, named
+from tests.gui_webhooks.test_webhooks_view import connected_webhooks_page, start_listening
 
 
 def test_the_port_box_shows_any_free_whole_in_ukrainian(
@@ -22,3 +23,26 @@ def test_the_port_box_shows_any_free_whole_in_ukrainian(
     window.resize(window.sizeHint())  # the window as it first opens, squeezed to its minimum
     text_width = port.fontMetrics().horizontalAdvance(port.specialValueText())
     qtbot.waitUntil(lambda: port.lineEdit().width() >= text_width, timeout=WAIT_MS)
+
+
+def test_copy_buttons_say_copied_only_for_what_is_on_the_clipboard(
+    qtbot: QtBot, webhooks_desktop: DesktopApp
+) -> None:
+    page = connected_webhooks_page(qtbot, webhooks_desktop)
+    copy_secret = named(page, QPushButton, "webhookSecretCopy")
+    copy_url = named(page, QPushButton, "webhookLocalUrlCopy")
+    first_url = start_listening(qtbot, page)
+    click(qtbot, page, "webhookLocalUrlCopy")
+    click(qtbot, page, "webhookSecretCopy")
+    assert QGuiApplication.clipboard().text() == page.listener.settings().secret
+    assert (copy_url.text(), copy_secret.text()) == ("Copied", "Copied")
+
+    click(qtbot, page, "webhookStartStop")
+    qtbot.waitUntil(lambda: not page.listener.is_listening, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.listener.secret.textChanged, timeout=WAIT_MS):
+        click(qtbot, page, "webhookSecretNew")
+    # The new secret (and the address with it) is not what was copied.
+    assert copy_secret.text() == "Copy secret"
+    start_listening(qtbot, page)
+    assert page.listener.full_url != first_url
+    assert copy_url.text() == "Copy URL"

@@ -176,6 +176,8 @@ class ListenerPanel(QGroupBox):
     def set_secret(self, secret: str) -> None:
         self._secret = secret
         self.secret.setText(secret)
+        # "Copied" was about the old secret; the new one is not on the clipboard yet.
+        self._render_copy_labels()
         self._render_url()
 
     def set_forward_target(self, url: str) -> None:
@@ -253,7 +255,10 @@ class ListenerPanel(QGroupBox):
 
     def _render_url(self) -> None:
         settings = self.settings()
-        self._url = local_url(settings.host, settings.port, settings.path, settings.secret)
+        url = local_url(settings.host, settings.port, settings.path, settings.secret)
+        if url != self._url:
+            self._url = url
+            self._render_copy_labels()
         # The real port is only known once the listener runs.
         self.url.setText(self._url_shown() if self._listening else "")
         self.url.setCursorPosition(0)
@@ -301,7 +306,6 @@ class ListenerPanel(QGroupBox):
         self.url.setAccessibleName(self.tr("Local webhook URL"))
         self.url.setToolTip(self.tr("The full address of the listener, secret included."))
         self.url.setPlaceholderText(self.tr("The address appears here once the listener runs."))
-        self.copy_url.setText(self.tr("Copy URL"))
         self.copy_url.setAccessibleName(self.tr("Copy the local webhook URL"))
         self.secret.setAccessibleName(self.tr("Shared secret"))
         self.secret.setToolTip(
@@ -311,7 +315,6 @@ class ListenerPanel(QGroupBox):
             self.tr("Hide") if self.show_secret.isChecked() else self.tr("Show")
         )
         self.show_secret.setAccessibleName(self.tr("Show the shared secret"))
-        self.copy_secret.setText(self.tr("Copy secret"))
         self.copy_secret.setAccessibleName(self.tr("Copy the shared secret"))
         self.new_secret.setText(self.tr("New secret"))
         self.new_secret.setAccessibleName(self.tr("Generate a new shared secret"))
@@ -322,7 +325,12 @@ class ListenerPanel(QGroupBox):
         )
         self.listener_state.setAccessibleName(self.tr("Listener state"))
         self.forward_state.setAccessibleName(self.tr("Forwarding state"))
+        self._render_copy_labels()
         self._render()
+
+    def _render_copy_labels(self) -> None:
+        self.copy_url.setText(self.tr("Copy URL"))
+        self.copy_secret.setText(self.tr("Copy secret"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
