@@ -360,6 +360,10 @@
         <translation>Введіть адресу, на яку amoCRM має надсилати події.</translation>
     </message>
     <message>
+        <source>“%1” is not a web address. Enter the full address, starting with https:// (or http://), for example https://your-company.example/…</source>
+        <translation>«%1» — це не вебадреса. Введіть повну адресу, що починається з https:// (або http://), наприклад https://your-company.example/…</translation>
+    </message>
+    <message>
         <source>Tick at least one event.</source>
         <translation>Позначте хоча б одну подію.</translation>
     </message>

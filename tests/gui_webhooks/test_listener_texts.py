@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton, QSpinBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.gui.app import DesktopApp
@@ -46,3 +46,23 @@ def test_copy_buttons_say_copied_only_for_what_is_on_the_clipboard(
     start_listening(qtbot, page)
     assert page.listener.full_url != first_url
     assert copy_url.text() == "Copy URL"
+
+
+def test_a_malformed_subscribe_address_is_explained_before_asking_amocrm(
+    qtbot: QtBot, webhooks_desktop: DesktopApp, languages: LanguageManager
+) -> None:
+    page = connected_webhooks_page(qtbot, webhooks_desktop)
+    page.tabs.setCurrentWidget(page.subscriptions)
+    status = named(page, QLabel, "webhookSubscriptionsStatus")
+    asked: list[object] = []
+    page.subscriptions.subscribeRequested.connect(lambda *args: asked.append(args))
+    for typed in ("hello", "your-company.example/webhook", "ftp://example.com/x"):
+        named(page, QLineEdit, "webhookSubscribeUrl").setText(typed)
+        click(qtbot, page, "webhookSubscribe")
+        assert status.text().startswith(f"“{typed}” is not a web address.")
+    assert asked == []  # never sent to amoCRM, whose answer would not say what is wrong
+
+    languages.set_language("uk")
+    qtbot.waitUntil(lambda: named(page, QPushButton, "webhookSubscribe").text() == "Підписати")
+    click(qtbot, page, "webhookSubscribe")
+    assert status.text().startswith("«ftp://example.com/x» — це не вебадреса.")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -68,6 +69,15 @@ HEADERS = {
 
 STATE_ACTIVE = QT_TRANSLATE_NOOP("SubscriptionsModel", "active")
 STATE_DISABLED = QT_TRANSLATE_NOOP("SubscriptionsModel", "DISABLED by amoCRM")
+
+
+def _is_web_address(text: str) -> bool:
+    try:
+        parsed = urlsplit(text)
+        host = parsed.hostname
+    except ValueError:  # e.g. an unclosed "[" or a port that is not a number
+        return False
+    return parsed.scheme in {"http", "https"} and bool(host) and " " not in text
 
 
 def _tr(text: str) -> str:
@@ -271,6 +281,15 @@ class SubscriptionsPanel(QWidget):
         events = self.selected_events()
         if not destination:
             self.show_failure(self.tr("Enter the address amoCRM should send events to."))
+        elif not _is_web_address(destination):
+            # Checked here: amoCRM's own answer to a malformed address is a generic "rejected
+            # the values" that does not say which one.
+            self.show_failure(
+                self.tr(
+                    "“%1” is not a web address. Enter the full address, starting with https://"
+                    " (or http://), for example https://your-company.example/…"
+                ).replace("%1", destination)
+            )
         elif not events:
             self.show_failure(self.tr("Tick at least one event."))
         else:
