@@ -161,7 +161,7 @@ class TokenManager:
     @contextlib.asynccontextmanager
     async def _file_lock(self) -> AsyncIterator[None]:
         self._lock_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        lock = filelock.FileLock(self._lock_dir / LOCK_FILE_NAME, thread_local=False)
+        lock = filelock.FileLock(self._lock_dir / LOCK_FILE_NAME, mode=0o600, thread_local=False)
         try:
             await asyncio.to_thread(lock.acquire, timeout=self._lock_timeout)
         except filelock.Timeout:

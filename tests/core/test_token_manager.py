@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.memory_keyring import MemoryKeyring
 from amo_desktop.core.ratelimit import RateLimiter
-from amo_desktop.core.token_manager import TokenManager
+from amo_desktop.core.token_manager import LOCK_FILE_NAME, TokenManager
 from amo_desktop.core.tokens import TokenSet
 from amo_desktop.sandbox import SandboxServer
 from tests.core.token_helpers import DEMO, PROFILE, Clock, SignedIn, sign_in
@@ -66,6 +67,16 @@ async def test_proactive_refresh_five_minutes_ahead(signed_in: SignedIn, tmp_pat
     # The new pair works and is not refreshed again.
     assert (await api_for(signed_in, manager).account()).subdomain == "demo"
     assert signed_in.refreshes() == 1
+
+
+async def test_the_lock_file_is_the_owners_alone(signed_in: SignedIn, tmp_path: Path) -> None:
+    await signed_in.store(expires_at=Clock()() + 30)
+    manager = manager_for(signed_in, tmp_path)
+    await manager.access_token()
+    lock = tmp_path / "profile" / LOCK_FILE_NAME
+    assert lock.exists()
+    assert stat.S_IMODE(lock.stat().st_mode) == 0o600
+    assert stat.S_IMODE(lock.parent.stat().st_mode) == 0o700
 
 
 async def test_concurrent_callers_share_one_refresh(signed_in: SignedIn, tmp_path: Path) -> None:
