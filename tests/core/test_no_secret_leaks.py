@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import stat
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,7 @@ async def test_secrets_never_leave_the_keyring_except_an_explicit_export(
         client_secret=CLIENT_SECRET,
     )
     code = sandbox.state.issue_authorization_code(integration)
+    secrets.add(code)  # one-time, but until it is used it is as good as the tokens
     await session.login_with_code(f"{integration.redirect_uri}?code={code}&referer=demo.amocrm.ru")
     await remember_tokens()
     await session.test_connection()
@@ -78,7 +80,7 @@ async def test_secrets_never_leave_the_keyring_except_an_explicit_export(
         ErrorCode.UNTRUSTED_REFERER,
         ErrorCode.NOT_LOGGED_IN,
     }
-    assert len(secrets) == 7  # the client secret and three token pairs
+    assert len(secrets) == 8  # the client secret, the code and three token pairs
     assert CLIENT_SECRET in export.read_text()
 
     places: dict[str, str] = {}
@@ -104,3 +106,41 @@ async def test_secrets_never_leave_the_keyring_except_an_explicit_export(
     ]
     assert leaks == []
     assert "tokens refreshed" in places["logbook"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="core/config.py makes config.json.lock with filelock's default 0644 and "
+    "core/paths.ensure_private_dir leaves new parent folders (profiles/) at 0755; both are "
+    "reported to their owner. Remove this mark when they are fixed.",
+)
+async def test_everything_written_under_the_home_is_the_owners_alone(
+    app_home: Path,
+    credential_store: CredentialStore,
+    sandbox: SandboxServer,
+    sandbox_transport: SandboxRoutingTransport,
+) -> None:
+    integration = sandbox.state.demo_integration
+    core = make_core(app_home, credential_store, sandbox_transport)
+    session = core.session()
+    await session.configure(
+        domain="demo.amocrm.ru",
+        client_id=integration.client_id,
+        redirect_uri=integration.redirect_uri,
+        client_secret=integration.client_secret,
+    )
+    code = sandbox.state.issue_authorization_code(integration)
+    await session.login_with_code(code)
+    await session.refresh_now()
+    await session.test_connection()
+    await core.aclose()
+    core.logbook.close()
+
+    written = sorted(app_home.rglob("*"))
+    assert any(path.name == "activity.log" for path in written)
+    loose = [
+        f"{path.relative_to(app_home)} {stat.S_IMODE(path.stat().st_mode):o}"
+        for path in written
+        if stat.S_IMODE(path.stat().st_mode) & (stat.S_IRWXG | stat.S_IRWXO)
+    ]
+    assert loose == []

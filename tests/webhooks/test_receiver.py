@@ -102,6 +102,8 @@ async def test_bad_input_is_refused_counted_recorded_and_harmless(
         assert good.status_code == 200
     assert [r.reason for r in await journal.rejections()] == [reason]
     assert len(await journal.deliveries()) == 1
+    on_disk = b"".join(p.read_bytes() for p in journal.folder.iterdir() if p.is_file())
+    assert SECRET.encode() not in on_disk  # refused requests carried it too
 
 
 async def test_wrong_secret_is_refused_and_never_recorded_as_an_event(
