@@ -1,7 +1,8 @@
 """Profiles in a versioned JSON file. No secrets here: they live in the keyring.
 
 The file (``config.json`` in the app home) looks like
-``{"version": 1, "current": "default", "language": null, "profiles": {"default": {...}}}``.
+``{"version": 1, "current": "default", "language": null, "profiles": {"default": {...}}}``;
+its version and keys are defined in :mod:`amo_desktop.core.config_summary`.
 Writes are atomic (temporary file + ``os.replace``, mode 0600) under a file lock, because the
 CLI and the GUI may change it at the same time. A damaged file is never overwritten: it is
 copied to ``config.json.bak`` and reported as CONFIG_UNREADABLE.
@@ -20,6 +21,14 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from amo_desktop.core.config_summary import (
+    CONFIG_VERSION,
+    CURRENT_KEY,
+    LANGUAGE_KEY,
+    PROFILES_KEY,
+    VERSION_KEY,
+    empty_document,
+)
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.i18n import SUPPORTED_LANGUAGES
 from amo_desktop.core.paths import config_file, ensure_private_dir, validate_profile_name
@@ -28,7 +37,6 @@ from amo_desktop.core.platforms import AccountAddress, Platform, parse_account_a
 if TYPE_CHECKING:
     from filelock import FileLock
 
-CONFIG_VERSION = 1
 TokenOwner = Literal["desktop", "backend"]
 _OWNERS: tuple[TokenOwner, ...] = ("desktop", "backend")
 Document = dict[str, Any]
@@ -126,7 +134,7 @@ class ConfigStore:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            return {"version": CONFIG_VERSION, "current": None, "language": None, "profiles": {}}
+            return empty_document()
         except OSError as error:
             raise AmoError(
                 ErrorCode.CONFIG_UNREADABLE, {"path": str(self.path)}, debug=str(error)
@@ -135,17 +143,17 @@ class ConfigStore:
             parsed = json.loads(text)
         except ValueError as error:
             raise self._unreadable(f"not JSON: {error}") from None
-        if not isinstance(parsed, dict) or not isinstance(parsed.get("profiles", {}), dict):
+        if not isinstance(parsed, dict) or not isinstance(parsed.get(PROFILES_KEY, {}), dict):
             raise self._unreadable("not a settings object")
         document: Document = parsed
-        version = document.get("version", 0)
+        version = document.get(VERSION_KEY, 0)
         if not isinstance(version, int) or version > CONFIG_VERSION:
             raise self._unreadable(f"written by a newer version ({version!r})")
         while version < CONFIG_VERSION and version in MIGRATIONS:
             document = MIGRATIONS[version](document)
             version += 1
-        document["version"] = CONFIG_VERSION
-        document.setdefault("profiles", {})
+        document[VERSION_KEY] = CONFIG_VERSION
+        document.setdefault(PROFILES_KEY, {})
         return document
 
     def _write(self, document: Document) -> None:
@@ -172,7 +180,7 @@ class ConfigStore:
             self._write(document)
 
     def _profile_from(self, document: Document, name: str) -> Profile | None:
-        data = document["profiles"].get(name)
+        data = document[PROFILES_KEY].get(name)
         if data is None:
             return None
         try:
@@ -193,56 +201,56 @@ class ConfigStore:
     def save(self, profile: Profile) -> Profile:
         validate_profile_name(profile.name)
         with self._editing() as document:
-            document["profiles"][profile.name] = profile.to_dict()
-            if document.get("current") is None:
-                document["current"] = profile.name
+            document[PROFILES_KEY][profile.name] = profile.to_dict()
+            if document.get(CURRENT_KEY) is None:
+                document[CURRENT_KEY] = profile.name
         return profile
 
     def delete(self, name: str) -> bool:
         """Remove the profile; False if there was none. Keyring entries are the caller's."""
         with self._editing() as document:
-            existed = document["profiles"].pop(name, None) is not None
-            if document.get("current") == name:
-                document["current"] = None
+            existed = document[PROFILES_KEY].pop(name, None) is not None
+            if document.get(CURRENT_KEY) == name:
+                document[CURRENT_KEY] = None
         return existed
 
     def rename(self, old: str, new: str) -> Profile:
         """Rename a profile (moving its keyring entries is the caller's job)."""
         validate_profile_name(new)
         with self._editing() as document:
-            profiles = document["profiles"]
+            profiles = document[PROFILES_KEY]
             if old not in profiles:
                 raise AmoError(ErrorCode.PROFILE_NOT_FOUND, {"profile": old})
             if new in profiles:
                 raise AmoError(ErrorCode.PROFILE_EXISTS, {"profile": new})
             profiles[new] = profiles.pop(old)
-            if document.get("current") == old:
-                document["current"] = new
+            if document.get(CURRENT_KEY) == old:
+                document[CURRENT_KEY] = new
             renamed = self._profile_from(document, new)
         assert renamed is not None
         return renamed
 
     @property
     def current(self) -> str | None:
-        value = self._read().get("current")
+        value = self._read().get(CURRENT_KEY)
         return value if isinstance(value, str) else None
 
     def set_current(self, name: str) -> None:
         with self._editing() as document:
-            if name not in document["profiles"]:
+            if name not in document[PROFILES_KEY]:
                 raise AmoError(ErrorCode.PROFILE_NOT_FOUND, {"profile": name})
-            document["current"] = name
+            document[CURRENT_KEY] = name
 
     @property
     def language(self) -> str | None:
-        value = self._read().get("language")
+        value = self._read().get(LANGUAGE_KEY)
         return value if value in SUPPORTED_LANGUAGES else None
 
     def set_language(self, language: str | None) -> None:
         if language is not None and language not in SUPPORTED_LANGUAGES:
             raise ValueError(f"language must be one of {SUPPORTED_LANGUAGES}")
         with self._editing() as document:
-            document["language"] = language
+            document[LANGUAGE_KEY] = language
 
     def update(self, name: str, **changes: Any) -> Profile:
         """Load, change some fields (``dataclasses.replace``) and save."""
@@ -251,5 +259,5 @@ class ConfigStore:
     def list(self) -> builtins.list[Profile]:
         """All profiles, sorted by name."""
         document = self._read()
-        profiles = (self._profile_from(document, name) for name in sorted(document["profiles"]))
+        profiles = (self._profile_from(document, name) for name in sorted(document[PROFILES_KEY]))
         return [profile for profile in profiles if profile is not None]

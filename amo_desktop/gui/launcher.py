@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from amo_desktop.core.config import ConfigStore
+from amo_desktop.core.config_summary import read_summary
 from amo_desktop.core.i18n import detect_language
 from amo_desktop.core.paths import app_home
 from amo_desktop.gui.language import LanguageManager
@@ -45,28 +46,41 @@ def main(argv: Sequence[str] | None = None, extra_pages: ExtraPages | None = Non
     app.setQuitOnLastWindowClosed(False)
     languages = LanguageManager(app, TRANSLATIONS_DIR)
     home = app_home()
-    config = ConfigStore(home)
-    languages.set_language(config.language or detect_language())
-    welcome = show_welcome(config, languages)
+    first_run, language = first_run_and_language(home)
+    languages.set_language(language or detect_language())
+    welcome = show_welcome(languages) if first_run else None
     if welcome is not None and not welcome.isVisible():
         return 0  # the window was closed before the rest of the app had loaded
 
+    from amo_desktop.core.config import ConfigStore
     from amo_desktop.gui import app as desktop_app  # asyncio, qasync, the controllers
 
     return desktop_app.run(
         app=app,
         languages=languages,
         home=home,
-        config=config,
+        config=ConfigStore(home),
         welcome=welcome,
         extra_pages=extra_pages,
     )
 
 
-def show_welcome(config: ConfigStore, languages: LanguageManager) -> SetupWizard | None:
-    """On a first run, show the wizard's welcome page and wait for its first paint."""
-    if config.get(config.current or DEFAULT_PROFILE) is not None:
-        return None
+def first_run_and_language(home: Path) -> tuple[bool, str | None]:
+    """Whether the current profile is still to be set up, and the language the user chose."""
+    summary = read_summary(home)
+    if summary is not None and (summary.current or DEFAULT_PROFILE) not in summary.profile_names:
+        return True, summary.language
+    # A configured profile (the main window loads the full store anyway), or a file that
+    # only the full store may judge: it validates the profile and reports a damaged file.
+    from amo_desktop.core.config import ConfigStore
+
+    config = ConfigStore(home)
+    language = config.language
+    return config.get(config.current or DEFAULT_PROFILE) is None, language
+
+
+def show_welcome(languages: LanguageManager) -> SetupWizard:
+    """Show the setup wizard with its welcome page alone and wait for its first paint."""
     wizard = SetupWizard(languages.language)
     wizard.resize(wizard.sizeHint())
     wizard.show()

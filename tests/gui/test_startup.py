@@ -8,12 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
-from amo_desktop.core.config import ConfigStore
+from amo_desktop.core.config import ConfigStore, Profile
+from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.platforms import Platform
 from amo_desktop.gui.language import LanguageManager
-from amo_desktop.gui.launcher import show_welcome
+from amo_desktop.gui.launcher import first_run_and_language, show_welcome
 from amo_desktop.gui.wizard.page_ids import PageId
 
 # Runs the real launcher; once the app is up, Qt's loop is ended from outside the app, as
@@ -36,10 +39,9 @@ raise SystemExit(launcher.main(["amo-desktop"]))
 
 
 def test_the_welcome_page_paints_alone_and_next_waits_for_the_other_pages(
-    qapp: QApplication, qtbot: QtBot, tmp_path: Path, languages: LanguageManager
+    qapp: QApplication, qtbot: QtBot, languages: LanguageManager
 ) -> None:
-    wizard = show_welcome(ConfigStore(tmp_path), languages)
-    assert wizard is not None
+    wizard = show_welcome(languages)
     qtbot.addWidget(wizard)
     assert wizard.isVisible()
     assert wizard.pageIds() == [PageId.WELCOME]
@@ -47,6 +49,50 @@ def test_the_welcome_page_paints_alone_and_next_waits_for_the_other_pages(
     assert next_button.isVisible() and not next_button.isEnabled()
     assert not wizard.button(QWizard.WizardButton.FinishButton).isVisible()
     assert wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+
+
+def test_an_empty_home_is_a_first_run_in_the_detected_language(tmp_path: Path) -> None:
+    assert first_run_and_language(tmp_path) == (True, None)
+
+
+def test_a_configured_profile_is_no_first_run_and_keeps_its_language(tmp_path: Path) -> None:
+    config = ConfigStore(tmp_path)
+    config.save(
+        Profile(
+            name="shop",
+            platform=Platform.AMOCRM_RU,
+            account="shop.amocrm.ru",
+            client_id="1a2b3c4d-1234-5678-9abc-0123456789ab",
+            redirect_uri="https://example.com/callback",
+        )
+    )
+    config.set_language("uk")
+    assert first_run_and_language(tmp_path) == (False, "uk")
+    config.set_current("shop")
+    config.delete("shop")  # the current profile is gone: set it up again
+    assert first_run_and_language(tmp_path) == (True, "uk")
+
+
+def test_another_current_profile_than_the_configured_one_is_a_first_run(tmp_path: Path) -> None:
+    document = {"version": 1, "current": "other", "language": "en", "profiles": {"shop": {}}}
+    (tmp_path / "config.json").write_text(json.dumps(document), encoding="utf-8")
+    assert first_run_and_language(tmp_path) == (True, "en")
+
+
+def test_a_damaged_settings_file_is_reported_by_the_full_store(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(AmoError) as raised:
+        first_run_and_language(tmp_path)
+    assert raised.value.code is ErrorCode.CONFIG_UNREADABLE
+    assert (tmp_path / "config.json.bak").read_text(encoding="utf-8") == "{not json"
+
+
+def test_a_malformed_current_profile_is_reported_by_the_full_store(tmp_path: Path) -> None:
+    document = {"version": 1, "current": "shop", "language": None, "profiles": {"shop": {}}}
+    (tmp_path / "config.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(AmoError) as raised:
+        first_run_and_language(tmp_path)
+    assert raised.value.code is ErrorCode.CONFIG_UNREADABLE
 
 
 def test_a_loop_that_stops_early_ends_with_one_line_and_the_details_in_the_log(
