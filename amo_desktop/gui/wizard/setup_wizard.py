@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from amo_desktop.core.errors import AmoError
-from amo_desktop.core.platforms import Platform
 from amo_desktop.gui.wizard.page_ids import PageId, page_that_fixes
 from amo_desktop.gui.wizard.welcome_page import WelcomePage
 
-if TYPE_CHECKING:  # the controllers, models and step pages load after the first paint
+if TYPE_CHECKING:  # the controllers, models, platforms and step pages load after the first paint
+    from amo_desktop.core.errors import AmoError
     from amo_desktop.core.models import ConnectionStatus, ConnectionTest
     from amo_desktop.gui.controllers.sandbox_controller import SandboxController, SandboxDemo
     from amo_desktop.gui.controllers.setup_controller import SetupController
@@ -152,6 +151,8 @@ class SetupWizard(QWizard):
 
     # Results from the controllers.
     def _sandbox_started(self, demo: SandboxDemo) -> None:
+        from amo_desktop.core.platforms import Platform  # loaded with the core by now
+
         self.account_page.prefill(Platform.CUSTOM, demo.base_url)
         self.keys_page.prefill(
             demo.client_id, demo.redirect_uri, demo.client_secret, in_keyring=False
@@ -164,6 +165,8 @@ class SetupWizard(QWizard):
         self.authorize_page.browser_started(url)
 
     def _env_imported(self, profile: object) -> None:
+        from amo_desktop.core.platforms import Platform  # loaded with the core by now
+
         self.keys_page.import_finished()
         platform = Platform(profile.platform) if profile.platform else None  # type: ignore[attr-defined]
         self.account_page.prefill(platform, profile.account)  # type: ignore[attr-defined]
