@@ -139,6 +139,11 @@ class SettingsController(AsyncController):
             remaining = self._core.config.list()
             if name == self._current and remaining:
                 self.switch_profile(remaining[0].name)
+            elif name == self._current:
+                # The only profile is gone: set it up again rather than leave the window
+                # showing a profile that no longer exists.
+                self.load()
+                self.newProfileAccepted.emit(name)
             else:
                 self.load()
 

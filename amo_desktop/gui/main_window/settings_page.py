@@ -189,9 +189,13 @@ class SettingsPage(QWidget):
         box.setObjectName("deleteProfileConfirm")
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        box.accepted.connect(lambda: self.deleteProfileRequested.emit(name))
+        box.accepted.connect(lambda: self._confirmed_delete(name))
         self._confirm = box
         box.open()
+
+    def _confirmed_delete(self, name: str) -> None:
+        self.error.clear()  # an earlier failure is not about this deletion
+        self.deleteProfileRequested.emit(name)
 
     def _render_current(self) -> None:
         self.current_value.setText(self._current)

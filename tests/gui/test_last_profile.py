@@ -1,0 +1,58 @@
+"""Deleting the only profile starts the setup again instead of leaving a dead dashboard."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from amo_desktop.gui.app import DesktopApp
+from amo_desktop.gui.main_window.main_window import MainWindow
+from amo_desktop.gui.widgets.error_panel import ErrorPanel
+from amo_desktop.gui.wizard.page_ids import PageId
+from amo_desktop.gui.wizard.setup_wizard import SetupWizard
+from tests.gui.driving import (
+    authorize_by_paste,
+    click,
+    connected_window,
+    named,
+    next_page,
+    reach_authorize_page,
+    type_into,
+    visible_child,
+    wait_for,
+    wait_label,
+)
+
+
+def test_deleting_the_only_profile_opens_the_setup_for_a_new_one(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    window = connected_window(qtbot, desktop)
+    window.show_page(MainWindow.SETTINGS)
+    type_into(qtbot, window, "profileNameInput", "bad/name")
+    click(qtbot, window, "renameProfileButton")
+    error = named(window, ErrorPanel, "settingsError")
+    wait_for(qtbot, window, error.isVisible)
+    click(qtbot, window, "deleteProfileButton")
+    confirm = visible_child(qtbot, window, QMessageBox, "deleteProfileConfirm")
+    with qtbot.waitSignal(desktop.settings.newProfileAccepted, timeout=20_000) as asked:
+        confirm.button(QMessageBox.StandardButton.Yes).click()
+    assert asked.args == ["default"]
+    assert not error.isVisible()  # the rename failure was not about the deletion
+    assert desktop.core.config.list() == []
+    wizard = desktop.wizard
+    assert isinstance(wizard, SetupWizard)
+    qtbot.waitExposed(wizard)
+
+    # The sandbox path sets the profile up again and the dashboard works with it.
+    click(qtbot, wizard, "trySandboxChoice")
+    wait_for(qtbot, wizard, lambda: bool(wizard.keys_page.client_id))
+    reach_authorize_page(qtbot, wizard)
+    authorize_by_paste(qtbot, desktop, wizard)
+    next_page(qtbot, wizard, PageId.CHECK)
+    next_page(qtbot, wizard, PageId.DONE)
+    wizard.accept()
+    assert [p.name for p in desktop.core.config.list()] == ["default"]
+    window.show_page(MainWindow.CONNECTION)
+    click(qtbot, window, "testConnectionButton")
+    wait_label(qtbot, window, "testConnectionResult", "✓")
