@@ -5,6 +5,8 @@ the setup wizard with its welcome page alone: it is shown and painted in a local
 that takes no user input; then asyncio, qasync, the core's stand-in, the controllers and the
 wizard's other pages load (:func:`amo_desktop.gui.app.run`), and only then does the app
 handle the clicks and keys that arrived meanwhile, so nothing is clickable before it works.
+Whether this is a first run, and the language, come from a json-only look at the settings
+file (:mod:`amo_desktop.core.config_summary`); the full ``ConfigStore`` loads after the paint.
 A configured profile opens the main window, which needs the controllers; it is built after
 they load.
 """
