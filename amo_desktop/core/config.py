@@ -120,7 +120,7 @@ class ConfigStore:
         if self._file_lock is None:
             from filelock import FileLock
 
-            self._file_lock = FileLock(str(self.path) + ".lock", timeout=10)
+            self._file_lock = FileLock(str(self.path) + ".lock", timeout=10, mode=0o600)
         return self._file_lock
 
     # -- file handling ----------------------------------------------------------------------

@@ -49,6 +49,13 @@ def profile_dir(home: Path, name: str) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by the owner only, and return it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create ``path`` and any missing parents readable by the owner only, and return it.
+
+    ``mkdir(parents=True, mode=...)`` applies the mode to the last folder only; the parents
+    would get the umask's usual 0755, so each missing folder is created on its own.
+    Folders that already exist keep their mode.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
     return path

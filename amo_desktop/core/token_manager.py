@@ -21,6 +21,7 @@ import filelock
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.logbook import Logbook
 from amo_desktop.core.models import TokenOwner
+from amo_desktop.core.paths import ensure_private_dir
 from amo_desktop.core.tokens import TokenSet
 
 REFRESH_MARGIN = 5 * 60.0
@@ -160,7 +161,7 @@ class TokenManager:
 
     @contextlib.asynccontextmanager
     async def _file_lock(self) -> AsyncIterator[None]:
-        self._lock_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        ensure_private_dir(self._lock_dir)
         lock = filelock.FileLock(self._lock_dir / LOCK_FILE_NAME, mode=0o600, thread_local=False)
         try:
             await asyncio.to_thread(lock.acquire, timeout=self._lock_timeout)

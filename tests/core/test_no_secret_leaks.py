@@ -108,12 +108,6 @@ async def test_secrets_never_leave_the_keyring_except_an_explicit_export(
     assert "tokens refreshed" in places["logbook"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/config.py makes config.json.lock with filelock's default 0644 and "
-    "core/paths.ensure_private_dir leaves new parent folders (profiles/) at 0755; both are "
-    "reported to their owner. Remove this mark when they are fixed.",
-)
 async def test_everything_written_under_the_home_is_the_owners_alone(
     app_home: Path,
     credential_store: CredentialStore,

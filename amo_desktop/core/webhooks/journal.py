@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
+from amo_desktop.core.paths import ensure_private_dir
 from amo_desktop.core.webhooks.events import Delivery
 from amo_desktop.core.webhooks.records import (
     DELIVERY,
@@ -252,7 +253,7 @@ class WebhookJournal:
                 # Imported here: filelock costs start-up time, and many runs only read.
                 from filelock import FileLock
 
-                self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                ensure_private_dir(self.folder)
                 # Thread-local (the default): a reading thread and the writer thread of one
                 # process exclude each other as two processes do.
                 self._lock = FileLock(
