@@ -73,8 +73,12 @@ class Output:
         for line in lines:
             self._write(self._stdout, line, redact=redact)
 
-    def error(self, error: AmoError) -> None:
-        """One human line (title: message) plus the hint, or the JSON error object."""
+    def error(self, error: AmoError, *, extra: Mapping[str, object] | None = None) -> None:
+        """One human line (title: message) plus the hint, or the JSON error object.
+
+        ``extra`` adds fields to the JSON object (what was done before the failure), so that a
+        script still gets exactly one object; the human lines for it are printed separately.
+        """
         # The catalogue's own sentences are ours (and may quote "code=" as an example); only the
         # values filled into them can carry something secret, so those are what is masked.
         masked = AmoError(error.code, {k: self.redact(v) for k, v in error.details.items()})
@@ -83,7 +87,7 @@ class Output:
         if hint is not None:
             localized = replace(localized, hint=hint)
         if self.json_mode:
-            payload = {"status": "error", "error": localized.as_dict()}
+            payload = {"status": "error", "error": localized.as_dict(), **(extra or {})}
             self._write(self._stdout, json.dumps(payload, ensure_ascii=False), redact=False)
             return
         self._write(self._stderr, f"{localized.title}: {localized.message}", redact=False)

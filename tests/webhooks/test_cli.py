@@ -207,3 +207,32 @@ async def test_listen_for_a_configured_profile_flags_events_from_another_account
     assert event["foreign_account"] is True
     listener.process.send_signal(signal.SIGINT)
     assert await asyncio.wait_for(listener.process.wait(), 30) == 0
+
+
+async def _record(home: Path, delivery_id: str) -> None:
+    from amo_desktop.core.paths import profile_dir
+    from amo_desktop.core.webhooks.events import Delivery
+    from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
+
+    journal = WebhookJournal(journal_folder(profile_dir(home, "default")))
+    await journal.record_delivery(
+        Delivery(delivery_id, 1.0, "127.0.0.1", "POST", "/hook", (), (), payload("lead_add"))
+    )
+    await journal.close()
+
+
+def test_a_failed_replay_prints_one_json_object_with_the_results(
+    app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from amo_desktop.cli.main import main
+
+    asyncio.run(_record(app_home, "undeliverable"))
+    argv = ["--profile", "default", "--json", "events", "replay", "undeliverable"]
+    # Port 1 on loopback refuses at once: the resend fails.
+    assert main([*argv, "--to", "http://127.0.0.1:1/hook"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 1, printed
+    answer = json.loads(printed[0])
+    assert answer["status"] == "error"
+    assert answer["error"]["code"] == "webhook.replay_failed"
+    assert [r["delivery_id"] for r in answer["results"]] == ["undeliverable"]

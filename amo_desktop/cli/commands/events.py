@@ -157,6 +157,7 @@ async def _show(args: argparse.Namespace, ctx: CliContext, journal: WebhookJourn
 
 
 async def _replay(args: argparse.Namespace, ctx: CliContext, journal: WebhookJournal) -> int:
+    from amo_desktop.cli.main import exit_code_for
     from amo_desktop.core.webhooks.replay import replay, select
 
     if args.ids:
@@ -183,15 +184,19 @@ async def _replay(args: argparse.Namespace, ctx: CliContext, journal: WebhookJou
         for r in results
     ]
     failed = [r for r in results if not r.ok]
-    ctx.out.result(
-        human or [_say(ctx, "none")],
-        {"status": "ok" if not failed else "error", "results": [_forward_json(r) for r in results]},
+    payload = {"results": [_forward_json(r) for r in results]}
+    if not failed:
+        ctx.out.result(human or [_say(ctx, "none")], {"status": "ok", **payload})
+        return 0
+    error = AmoError(
+        ErrorCode.REPLAY_FAILED, {"url": failed[0].target}, debug=failed[0].error or ""
     )
-    if failed:
-        raise AmoError(
-            ErrorCode.REPLAY_FAILED, {"url": failed[0].target}, debug=failed[0].error or ""
-        )
-    return 0
+    if ctx.out.json_mode:
+        # One JSON object on stdout: the error, with what was resent before it.
+        ctx.out.error(error, extra=payload)
+        return exit_code_for(error)
+    ctx.out.result(human, payload)
+    raise error
 
 
 async def _export(args: argparse.Namespace, ctx: CliContext, journal: WebhookJournal) -> int:
