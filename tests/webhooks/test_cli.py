@@ -236,3 +236,24 @@ def test_a_failed_replay_prints_one_json_object_with_the_results(
     assert answer["status"] == "error"
     assert answer["error"]["code"] == "webhook.replay_failed"
     assert [r["delivery_id"] for r in answer["results"]] == ["undeliverable"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["listen", "--no-secret", "--port", "0", "--forward-to", "backend:8000/hook"],
+        ["events", "replay", "undeliverable", "--to", "notaurl"],
+        ["events", "export", "--format", "curl", "--to", "ftp://example.com/hook"],
+        ["webhooks", "subscribe", "--destination", "example.com/hook"],
+        ["webhooks", "unsubscribe", "--destination", "http://"],
+    ],
+)
+def test_an_address_that_can_never_work_is_refused_before_anything_starts(
+    argv: list[str], app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from amo_desktop.cli.main import main
+
+    asyncio.run(_record(app_home, "undeliverable"))
+    assert main(["--profile", "default", "--json", *argv]) == 2
+    printed = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["error"]["code"] for line in printed] == ["config.invalid_url"]

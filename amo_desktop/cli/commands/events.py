@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Final
 
 from amo_desktop.cli.commands.listen import event_line, iso_time, local_time, open_journal
+from amo_desktop.cli.inputs import web_address
 from amo_desktop.core.errors import AmoError, ErrorCode
 
 if TYPE_CHECKING:
@@ -160,13 +161,14 @@ async def _replay(args: argparse.Namespace, ctx: CliContext, journal: WebhookJou
     from amo_desktop.cli.main import exit_code_for
     from amo_desktop.core.webhooks.replay import replay, select
 
+    chosen_target = web_address(args.to) if args.to else None
     if args.ids:
         deliveries = [await _find(ctx, journal, delivery_id) for delivery_id in args.ids]
     else:
         deliveries = await select(journal, _filter(args), limit=args.limit)
     results: list[ForwardResult] = []
     for delivery in deliveries:
-        target = args.to or await _previous_target(journal, delivery.delivery_id)
+        target = chosen_target or await _previous_target(journal, delivery.delivery_id)
         if target is None:
             raise AmoError(
                 ErrorCode.USAGE, {"problem": _say(ctx, "no_target"), "command": "events replay"}
@@ -203,8 +205,9 @@ async def _export(args: argparse.Namespace, ctx: CliContext, journal: WebhookJou
     from amo_desktop.core.webhooks.export import to_curl, to_jsonl
     from amo_desktop.core.webhooks.replay import select
 
+    target = web_address(args.to) if args.to else None
     deliveries = await select(journal, _filter(args), limit=args.limit)
-    lines = list(to_jsonl(deliveries) if args.format == "jsonl" else to_curl(deliveries, args.to))
+    lines = list(to_jsonl(deliveries) if args.format == "jsonl" else to_curl(deliveries, target))
     # Exports must stay byte-exact, so they skip the redactor; the journal holds no secrets.
     ctx.out.result(lines, {"status": "ok", "format": args.format, "items": lines}, redact=False)
     return 0

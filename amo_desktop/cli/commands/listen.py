@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
+from amo_desktop.cli.inputs import web_address
 from amo_desktop.core.errors import AmoError, ErrorCode
 
 if TYPE_CHECKING:
@@ -98,7 +99,9 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     secret, generated = await _secret(args, ctx)
     journal = WebhookJournal(journal_folder(profile_folder(ctx)))
     printer = LinePrinter(ctx, _names(ctx, profile))
-    forward_to = args.forward_to or (settings.forward_to if settings else None)
+    forward_to = (web_address(args.forward_to) if args.forward_to else None) or (
+        settings.forward_to if settings else None
+    )
     forwarder = Forwarder(forward_to, journal, on_result=printer.forward) if forward_to else None
     receiver = WebhookReceiver(
         journal,

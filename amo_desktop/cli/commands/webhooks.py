@@ -50,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from amo_desktop.cli.inputs import web_address
     from amo_desktop.core.webhooks.subscriptions import DEFAULT_EVENTS, Subscriptions
 
     subscriptions = Subscriptions(ctx.session())
@@ -64,16 +65,18 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
             {"status": "ok", "webhooks": [_json(ctx, hook) for hook in hooks]},
         )
     elif args.webhooks_action == "subscribe":
-        hook = await subscriptions.subscribe(args.destination, args.events or DEFAULT_EVENTS)
+        destination = web_address(args.destination)
+        hook = await subscriptions.subscribe(destination, args.events or DEFAULT_EVENTS)
         out.result(
             _say(ctx, "subscribed", destination=hook.destination, events=", ".join(hook.settings)),
             {"status": "ok", "webhook": _json(ctx, hook)},
         )
     else:
-        await subscriptions.unsubscribe(args.destination)
+        destination = web_address(args.destination)
+        await subscriptions.unsubscribe(destination)
         out.result(
-            _say(ctx, "unsubscribed", destination=args.destination),
-            {"status": "ok", "destination": args.destination},
+            _say(ctx, "unsubscribed", destination=destination),
+            {"status": "ok", "destination": destination},
         )
     return 0
 
