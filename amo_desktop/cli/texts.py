@@ -36,6 +36,8 @@ _EN: dict[str, str] = {
     "login_done": "Connected: the profile “{profile}” has access to amoCRM.",
     "login_token": "  Token: {kind}, valid until {expires} (in {expires_in})",
     "login_next": "Next: amo-desktop{profile_option} test",
+    "login_browser_only": "--no-open and --timeout only go with --browser",
+    "login_timeout_positive": "--timeout must be a positive number",
     "token_kind_oauth": "OAuth (refreshed automatically)",
     "token_kind_long_lived": "long-lived (never refreshed)",
     # status
@@ -118,6 +120,8 @@ _UK: dict[str, str] = {
     "login_done": "Підключено: профіль «{profile}» має доступ до amoCRM.",
     "login_token": "  Токен: {kind}, дійсний до {expires} (ще {expires_in})",
     "login_next": "Далі: amo-desktop{profile_option} test",
+    "login_browser_only": "--no-open і --timeout працюють лише разом із --browser",
+    "login_timeout_positive": "--timeout має бути додатним числом",
     "token_kind_oauth": "OAuth (оновлюється автоматично)",
     "token_kind_long_lived": "довгостроковий (не оновлюється)",
     "status_title": "Профіль «{profile}»",

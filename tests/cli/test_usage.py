@@ -121,3 +121,16 @@ def test_a_display_that_does_not_answer_gives_the_fix_instead_of_a_crash() -> No
     assert result.stderr.startswith("amo-desktop can't open its window: ")
     assert "xvfb-run amo-desktop" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_login_option_clashes_are_explained_in_ukrainian(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--lang", "uk", "login", "--code", "x", "--timeout", "5"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "Перевірте команду: --no-open і --timeout працюють лише разом із --browser."
+    )
+    assert main(["--lang", "uk", "login", "--browser", "--timeout", "0"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "Перевірте команду: --timeout має бути додатним числом."
+    )

@@ -257,3 +257,28 @@ def test_an_address_that_can_never_work_is_refused_before_anything_starts(
     assert main(["--profile", "default", "--json", *argv]) == 2
     printed = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["error"]["code"] for line in printed] == ["config.invalid_url"]
+
+
+def test_usage_errors_of_listen_and_replay_point_to_the_real_help_in_ukrainian(
+    app_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from amo_desktop.cli.main import main
+
+    asyncio.run(_record(app_home, "never-forwarded"))
+    assert (
+        main(["--profile", "default", "--lang", "uk", "events", "replay", "never-forwarded"]) == 2
+    )
+    replay = capsys.readouterr().err.splitlines()
+    assert replay == [
+        "Перевірте команду: Куди? Вкажіть --to URL (цю доставку ще не пересилали).",
+        "Що зробити: Перегляньте параметри: amo-desktop events replay --help",
+    ]
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    argv = ["--profile", "default", "--lang", "uk", "--json", "listen", "--secret-stdin"]
+    assert main(argv) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["message"].startswith("--secret-stdin нічого не прочитав")
+    assert error["hint"] == "Перегляньте параметри: amo-desktop listen --help"

@@ -23,8 +23,9 @@ _TEXTS: Final = {
         "(тіло не є коректною формою: {reason})",
     ),
     "no_target": (
-        "Where to? Give --to URL (this delivery was never forwarded).",
-        "Куди? Вкажіть --to URL (цю доставку ще не пересилали).",
+        # No final stop: the usage error's sentence adds it.
+        "Where to? Give --to URL (this delivery was never forwarded)",
+        "Куди? Вкажіть --to URL (цю доставку ще не пересилали)",
     ),
     "replayed": (
         "Resent {id} to {url}: {outcome} ({ms} ms)",
@@ -171,7 +172,8 @@ async def _replay(args: argparse.Namespace, ctx: CliContext, journal: WebhookJou
         target = chosen_target or await _previous_target(journal, delivery.delivery_id)
         if target is None:
             raise AmoError(
-                ErrorCode.USAGE, {"problem": _say(ctx, "no_target"), "command": "events replay"}
+                ErrorCode.USAGE,
+                {"problem": _say(ctx, "no_target"), "command": "amo-desktop events replay"},
             )
         results += await replay(journal, [delivery], target)
     human = [

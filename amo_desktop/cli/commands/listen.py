@@ -49,6 +49,10 @@ _TEXTS: Final = {
         "Зупинено. Доставок: {deliveries}, подій: {events}, відхилено: {rejected}.",
     ),
     "foreign": ("  (another account!)", "  (інший акаунт!)"),
+    "no_secret_on_stdin": (
+        "--secret-stdin read nothing: pipe the secret into the command",
+        "--secret-stdin нічого не прочитав: передайте секрет у команду через стандартний ввід",
+    ),
 }
 
 
@@ -180,7 +184,8 @@ async def _secret(args: argparse.Namespace, ctx: CliContext) -> tuple[str | None
     if args.secret_stdin:
         secret = ctx.read_stdin().strip()
         if not secret:
-            raise AmoError(ErrorCode.USAGE, {"problem": "no secret on stdin", "command": "listen"})
+            problem = say(ctx, "no_secret_on_stdin")
+            raise AmoError(ErrorCode.USAGE, {"problem": problem, "command": "amo-desktop listen"})
         await store.set(profile, SECRET_KEY, secret)
         return secret, False
     stored: str | None = await store.get(profile, SECRET_KEY)

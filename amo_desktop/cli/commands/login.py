@@ -60,15 +60,12 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.browser and (args.no_open or args.timeout != 300.0):
         raise AmoError(
             ErrorCode.USAGE,
-            {
-                "problem": "--no-open and --timeout only go with --browser",
-                "command": "amo-desktop login",
-            },
+            {"problem": ctx.out.t("login_browser_only"), "command": "amo-desktop login"},
         )
     if args.timeout <= 0:
         raise AmoError(
             ErrorCode.USAGE,
-            {"problem": "--timeout must be a positive number", "command": "amo-desktop login"},
+            {"problem": ctx.out.t("login_timeout_positive"), "command": "amo-desktop login"},
         )
     session = ctx.session()
     if args.browser:
