@@ -190,6 +190,12 @@ def main(argv: Sequence[str] | None = None, *, start_gui: Callable[[], int] | No
     if args.command is None:
         if start_gui is not None and not args.json:
             return start_gui()
+        if args.json:  # a script gets its one JSON object, not the help text
+            usage = AmoError(
+                ErrorCode.USAGE, {"problem": output.t("no_command"), "command": "amo-desktop"}
+            )
+            output.error(usage)
+            return exit_code_for(usage)
         build_parser().print_help()
         return 2
 

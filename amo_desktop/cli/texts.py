@@ -15,6 +15,7 @@ _EN: dict[str, str] = {
     "platform_kommo.com": "Kommo (kommo.com)",
     "platform_custom": "custom server (such as the sandbox)",
     "cancelled": "Cancelled.",
+    "no_command": "no command given",
     # configure
     "secret_prompt": "Secret key of the integration (input hidden): ",
     "configured": "Saved the profile “{profile}”.",
@@ -101,6 +102,7 @@ _UK: dict[str, str] = {
     "platform_kommo.com": "Kommo (kommo.com)",
     "platform_custom": "власний сервер (наприклад, пісочниця)",
     "cancelled": "Скасовано.",
+    "no_command": "не вказано команду",
     "secret_prompt": "Секретний ключ інтеграції (введення приховано): ",
     "configured": "Профіль «{profile}» збережено.",
     "configured_account": "  Акаунт:          {account} ({platform})",

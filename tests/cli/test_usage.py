@@ -134,3 +134,13 @@ def test_login_option_clashes_are_explained_in_ukrainian(
     assert capsys.readouterr().err.splitlines()[0] == (
         "Перевірте команду: --timeout має бути додатним числом."
     )
+
+
+def test_json_without_a_command_prints_one_json_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--json", "--lang", "uk"], start_gui=lambda: 0) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "cli.usage"
+    assert error["message"] == "не вказано команду."
+    assert error["hint"] == "Перегляньте параметри: amo-desktop --help"
