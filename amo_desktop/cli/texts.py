@@ -212,6 +212,26 @@ _CLI_HINTS: dict[ErrorCode, tuple[str, str]] = {
         "Закрийте програму, що займає порт (часто це ваш бекенд), або вставте код: "
         "amo-desktop{profile_option} login --code '<адреса, на якій зупинився браузер>'",
     ),
+    ErrorCode.AUTH_TIMEOUT: (
+        "Run amo-desktop{profile_option} login --browser again and finish it in the browser "
+        "(a longer wait: --timeout SECONDS), or paste the code instead: "
+        "amo-desktop{profile_option} login --code '<the address the browser ended on>'",
+        "Знову виконайте amo-desktop{profile_option} login --browser і завершіть вхід у браузері "
+        "(довше чекати: --timeout СЕКУНДИ) або вставте код: "
+        "amo-desktop{profile_option} login --code '<адреса, на якій зупинився браузер>'",
+    ),
+    ErrorCode.LISTENER_PORT_IN_USE: (
+        "Choose another port with --port (0 picks a free one), or stop the program that uses "
+        "it (often your backend).",
+        "Виберіть інший порт через --port (0 — будь-який вільний) або зупиніть програму, яка "
+        "його використовує (часто це ваш бекенд).",
+    ),
+    ErrorCode.EVENT_NOT_FOUND: (
+        "See the recorded deliveries with: amo-desktop{profile_option} events list (old ones may "
+        "have been removed when the journal was rotated).",
+        "Перегляньте записані доставки: amo-desktop{profile_option} events list (старі могли "
+        "видалитися під час ротації журналу).",
+    ),
     ErrorCode.REDIRECT_NOT_LOOPBACK: (
         "Open the integration's consent page yourself and paste the address the browser ends "
         "on: amo-desktop{profile_option} login --code '<that address>' (or the code from the "

@@ -65,3 +65,20 @@ def test_the_browser_wait_is_told_in_seconds_or_minutes_as_given() -> None:
     assert english.t("login_waiting", duration=duration(20, english)).endswith("gives up in 20 s)")
     assert english.t("login_waiting", duration=duration(300, english)).endswith("in 5 min)")
     assert "20 с" in ukrainian.t("login_waiting", duration=duration(20, ukrainian))
+
+
+def test_hints_that_name_the_window_are_said_the_command_line_way() -> None:
+    gui_words = ("Paste code", "Вставити код", "webhook settings", "налаштуваннях вебхуків",
+                 "live list", "списку або журналу")  # fmt: skip
+    errors = [
+        AmoError(ErrorCode.AUTH_TIMEOUT),
+        AmoError(ErrorCode.LISTENER_PORT_IN_USE, {"port": 8787}),
+        AmoError(ErrorCode.EVENT_NOT_FOUND, {"event_id": "nope"}),
+    ]
+    for language in ("en", "uk"):
+        for error in errors:
+            stderr = io.StringIO()
+            Output(json_mode=False, language=language, stderr=stderr).error(error)
+            hint = stderr.getvalue().strip().splitlines()[-1]
+            assert "amo-desktop" in hint or "--port" in hint, hint
+            assert not any(word in hint for word in gui_words), hint
