@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from keyring.backend import KeyringBackend
 
 from amo_desktop.core.credentials import SERVICE_NAME, CredentialStore
 from tests.cli.conftest import Cli, Keys, configure_args
 
-pytestmark = pytest.mark.secret_service
+CLIENT_ID = "5f2d8c1e-7a4b-4e3f-9b6a-1c2d3e4f5a6b"
+REDIRECT_URI = "https://example.com/callback"
 
 
+@pytest.mark.secret_service
 async def test_rename_then_delete_carry_the_secrets_along(
     cli: Cli, keys: Keys, shared_keyring: KeyringBackend
 ) -> None:
@@ -36,3 +41,22 @@ async def test_rename_then_delete_carry_the_secrets_along(
     missing = cli("profiles", "delete", new, "--json", profile=False)
     assert missing.returncode != 0
     assert missing.json()["error"]["code"] == "config.profile_not_found"  # type: ignore[index]
+
+
+def test_after_deleting_the_current_profile_the_list_marks_default_which_commands_use(
+    app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from amo_desktop.cli.main import main
+    from amo_desktop.core.config import ConfigStore, Profile
+    from amo_desktop.core.platforms import Platform
+
+    store = ConfigStore(app_home)
+    for name in ("default", "shop"):
+        store.save(Profile(name, Platform.AMOCRM_RU, "demo.amocrm.ru", CLIENT_ID, REDIRECT_URI))
+    store.set_current("shop")
+    store.delete("shop")
+
+    assert main(["--json", "profiles", "list"]) == 0
+    assert json.loads(capsys.readouterr().out)["current"] == "default"
+    assert main(["profiles", "list"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["* default  demo.amocrm.ru"]

@@ -33,11 +33,16 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 async def _list(args: argparse.Namespace, ctx: CliContext) -> None:
+    from amo_desktop.cli.context import DEFAULT_PROFILE
     from amo_desktop.core.config import ConfigStore
 
     store = ConfigStore(ctx.home)
     profiles = store.list()
-    current = store.current
+    # The profile commands use without --profile, as CliContext picks it: after the current one
+    # is deleted that is "default" again.
+    current = store.current or (
+        DEFAULT_PROFILE if any(p.name == DEFAULT_PROFILE for p in profiles) else None
+    )
     out = ctx.out
     human = [
         out.t(
