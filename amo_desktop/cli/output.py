@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from amo_desktop.cli.texts import cli_hint, text
-from amo_desktop.core.errors import AmoError
+from amo_desktop.core.errors import AmoError, LocalizedError
 
 
 def _no_redaction(line: str) -> str:
@@ -79,13 +79,7 @@ class Output:
         ``extra`` adds fields to the JSON object (what was done before the failure), so that a
         script still gets exactly one object; the human lines for it are printed separately.
         """
-        # The catalogue's own sentences are ours (and may quote "code=" as an example); only the
-        # values filled into them can carry something secret, so those are what is masked.
-        masked = AmoError(error.code, {k: self.redact(v) for k, v in error.details.items()})
-        localized = masked.localized(self.language)
-        hint = cli_hint(error.code, self.language, self.profile_option)
-        if hint is not None:
-            localized = replace(localized, hint=hint)
+        localized = self.localized(error)
         if self.json_mode:
             payload = {"status": "error", "error": localized.as_dict(), **(extra or {})}
             self._write(self._stdout, json.dumps(payload, ensure_ascii=False), redact=False)
@@ -94,6 +88,17 @@ class Output:
         if localized.hint:
             hint_line = f"{self.t('hint_prefix')}: {localized.hint}"
             self._write(self._stderr, hint_line, redact=False)
+
+    def localized(self, error: AmoError) -> LocalizedError:
+        """``error`` in this run's language, masked, with the command-line hint where one exists."""
+        # The catalogue's own sentences are ours (and may quote "code=" as an example); only the
+        # values filled into them can carry something secret, so those are what is masked.
+        masked = AmoError(error.code, {k: self.redact(v) for k, v in error.details.items()})
+        localized = masked.localized(self.language)
+        hint = cli_hint(error.code, self.language, self.profile_option)
+        if hint is not None:
+            localized = replace(localized, hint=hint)
+        return localized
 
     def _write(self, stream: TextIO, line: str, *, redact: bool = True) -> None:
         stream.write((self.redact(line) if redact else line) + "\n")

@@ -61,6 +61,7 @@ _EN: dict[str, str] = {
     "owner_desktop": "this app",
     "owner_backend": "your backend",
     "status_keyring": "  Keyring:        {backend}",
+    "status_unknown_no_keyring": "unknown: the keyring is unavailable",
     # test
     "test_ready": "AMO CRM integration is ready",
     "test_account": "  Account: {name} (id {id}, {host}), answered in {ms} ms",
@@ -146,6 +147,7 @@ _UK: dict[str, str] = {
     "owner_desktop": "ця програма",
     "owner_backend": "ваш бекенд",
     "status_keyring": "  Сховище паролів: {backend}",
+    "status_unknown_no_keyring": "невідомо: сховище паролів недоступне",
     "test_ready": "Інтеграція з AMO CRM готова до роботи",
     "test_account": "  Акаунт: {name} (id {id}, {host}), відповідь за {ms} мс",
     "pipelines_none": "В акаунті немає воронок.",

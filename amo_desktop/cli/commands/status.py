@@ -6,8 +6,12 @@ import argparse
 import time
 from typing import TYPE_CHECKING
 
+from amo_desktop.core.errors import AmoError
+
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
+    from amo_desktop.core.config import Profile
+    from amo_desktop.core.models import ConnectionStatus
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Show whether the profile is set up, its account, integration ID, redirect URI, "
             "the token's kind, owner and expiry, and which keyring holds the secrets. "
-            "Does not contact amoCRM; use 'test' for that. Exits 0 either way."
+            "Does not contact amoCRM; use 'test' for that. Exits 0 either way: without a "
+            "usable keyring it still shows the settings, says the secret key and token are "
+            "unknown and what to fix (--json: keyring_available false, keyring_error)."
         ),
     )
 
@@ -25,8 +31,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from amo_desktop.cli.formatting import duration, local_time, token_payload
 
-    status = await ctx.session().status()
     out = ctx.out
+    session = ctx.session()
+    keyring_error: AmoError | None = None
+    try:
+        status = await session.status()
+    except AmoError as error:
+        if not error.code.value.startswith("keyring."):
+            raise
+        # Status is the "what is configured" view: the settings live in the config file, so a
+        # missing keyring only makes the secret and the token unknown.
+        keyring_error = error
+        status = _status_without_keyring(session.name, session.profile(), ctx)
     human = [out.t("status_title", profile=status.profile)]
     if not status.configured:
         human.append(out.t("status_not_configured"))
@@ -39,10 +55,17 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         ]
         if status.backend_url:
             human.append(out.t("status_backend", backend=status.backend_url))
-        saved = "status_secret_saved" if status.has_client_secret else "status_secret_missing"
+        if keyring_error is not None:
+            saved = "status_unknown_no_keyring"
+        elif status.has_client_secret:
+            saved = "status_secret_saved"
+        else:
+            saved = "status_secret_missing"
         human.append(out.t("status_secret", secret=out.t(saved)))
     token = status.token
-    if token is None:
+    if keyring_error is not None:
+        token_text = out.t("status_unknown_no_keyring")
+    elif token is None:
         token_text = out.t("status_token_none")
     else:
         left = token.expires_at - time.time()
@@ -62,6 +85,12 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         out.t("status_token", token=token_text),
         out.t("status_keyring", backend=status.keyring_backend),
     ]
+    problem = out.localized(keyring_error) if keyring_error is not None else None
+    if problem is not None:
+        human += [
+            f"{problem.title}: {problem.message}",
+            f"  {out.t('hint_prefix')}: {problem.hint}",
+        ]
     out.result(
         human,
         {
@@ -76,6 +105,31 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
             "has_client_secret": status.has_client_secret,
             "token": token_payload(token) if token is not None else None,
             "keyring_backend": status.keyring_backend,
+            "keyring_available": keyring_error is None,
+            "keyring_error": problem.as_dict() if problem is not None else None,
         },
     )
     return 0
+
+
+def _status_without_keyring(
+    name: str, profile: Profile | None, ctx: CliContext
+) -> ConnectionStatus:
+    from amo_desktop.core.models import ConnectionStatus
+
+    try:
+        backend = ctx.core.credentials.backend_name
+    except AmoError:
+        backend = "?"
+    return ConnectionStatus(
+        profile=name,
+        configured=profile is not None,
+        platform=profile.platform.value if profile else None,
+        account_host=profile.address.host if profile else None,
+        client_id=profile.client_id if profile else None,
+        redirect_uri=profile.redirect_uri if profile else None,
+        backend_url=profile.backend_url if profile else None,
+        has_client_secret=False,
+        token=None,
+        keyring_backend=backend,
+    )
