@@ -118,6 +118,14 @@
         <translation>Перевіряємо токен…</translation>
     </message>
     <message>
+        <source>Paste the code or the address first.</source>
+        <translation>Спершу вставте код або адресу.</translation>
+    </message>
+    <message>
+        <source>Paste the token first.</source>
+        <translation>Спершу вставте токен.</translation>
+    </message>
+    <message>
         <source>Waiting for your answer in the browser… %1:%2 left</source>
         <translation>Чекаємо на вашу відповідь у браузері… лишилося %1:%2</translation>
     </message>
@@ -583,6 +591,14 @@
     <message>
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Select a profile in the list first.</source>
+        <translation>Спершу виберіть профіль у списку.</translation>
+    </message>
+    <message>
+        <source>Type the new name below first.</source>
+        <translation>Спершу введіть нову назву нижче.</translation>
     </message>
     <message>
         <source>✓ Saved</source>

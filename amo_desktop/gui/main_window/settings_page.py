@@ -113,6 +113,8 @@ class SettingsPage(QWidget):
         self.switch_button.clicked.connect(self._switch_clicked)
         self.rename_button.clicked.connect(self._rename_clicked)
         self.delete_button.clicked.connect(self._delete_clicked)
+        self.profile_list.currentItemChanged.connect(self._update_profile_buttons)
+        self.name_input.textChanged.connect(self._update_profile_buttons)
         self.language_picker.currentIndexChanged.connect(
             lambda: self.languageRequested.emit(self.language_picker.currentData())
         )
@@ -200,6 +202,23 @@ class SettingsPage(QWidget):
     def _render_current(self) -> None:
         self.current_value.setText(self._current)
 
+    def _update_profile_buttons(self) -> None:
+        # A button that cannot act stays off and its tooltip says what it is waiting for.
+        selected = bool(self._selected())
+        named = bool(self.name_input.text().strip())
+        pick_first = self.tr("Select a profile in the list first.")
+        self.switch_button.setEnabled(selected)
+        self.switch_button.setToolTip("" if selected else pick_first)
+        self.delete_button.setEnabled(selected)
+        self.delete_button.setToolTip("" if selected else pick_first)
+        self.rename_button.setEnabled(selected and named)
+        if not selected:
+            self.rename_button.setToolTip(pick_first)
+        elif not named:
+            self.rename_button.setToolTip(self.tr("Type the new name below first."))
+        else:
+            self.rename_button.setToolTip("")
+
     def _render_backend_result(self) -> None:
         self.backend_result.setText(self.tr("✓ Saved") if self._backend_saved else "")
 
@@ -218,6 +237,7 @@ class SettingsPage(QWidget):
         self.backend_input.setPlaceholderText(self.tr("e.g. http://localhost:3000"))
         self.backend_save.setText(self.tr("Save"))
         self.keyring_label.setText(self.tr("Keyring in use:"))
+        self._update_profile_buttons()
         self._render_current()
         self._render_backend_result()
 

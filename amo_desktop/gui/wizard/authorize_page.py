@@ -53,6 +53,7 @@ class AuthorizePage(QWizardPage):
         self._browser_problem: AmoError | None = None
         self._browser_opened: bool | None = None
         self._token: TokenInfo | None = None
+        self._paths_enabled = False
         self.time_left: Callable[[], float] = lambda: 0.0
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -99,6 +100,7 @@ class AuthorizePage(QWizardPage):
         self.code_button.clicked.connect(self._code_clicked)
         # Enter in the field submits it (the wizard's Next is disabled until authorized).
         self.code_input.returnPressed.connect(self.code_button.click)
+        self.code_input.textChanged.connect(self._update_submit_buttons)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_input, 1)
         code_row.addWidget(self.code_button)
@@ -117,6 +119,7 @@ class AuthorizePage(QWizardPage):
         self.token_button.setObjectName("longLivedTokenSubmitButton")
         self.token_button.clicked.connect(self._token_clicked)
         self.token_input.returnPressed.connect(self.token_button.click)
+        self.token_input.textChanged.connect(self._update_submit_buttons)
         token_row = QHBoxLayout()
         token_row.addWidget(self.token_input, 1)
         token_row.addWidget(self.token_button)
@@ -231,9 +234,21 @@ class AuthorizePage(QWizardPage):
 
     def _set_paths_enabled(self, enabled: bool) -> None:
         waiting = self._countdown.isActive()
-        self.browser_button.setEnabled(enabled and not waiting and self._browser_problem is None)
-        for widget in (self.code_input, self.code_button, self.token_input, self.token_button):
-            widget.setEnabled(enabled and not waiting)
+        self._paths_enabled = enabled and not waiting
+        self.browser_button.setEnabled(self._paths_enabled and self._browser_problem is None)
+        for widget in (self.code_input, self.token_input):
+            widget.setEnabled(self._paths_enabled)
+        self._update_submit_buttons()
+
+    def _update_submit_buttons(self) -> None:
+        # A submit button with an empty field would do nothing: keep it off and say why.
+        for field, button, reason in (
+            (self.code_input, self.code_button, self.tr("Paste the code or the address first.")),
+            (self.token_input, self.token_button, self.tr("Paste the token first.")),
+        ):
+            filled = bool(field.text().strip())
+            button.setEnabled(self._paths_enabled and filled)
+            button.setToolTip("" if filled else reason)
 
     def _show_waiting(self, waiting: bool) -> None:
         if not waiting:
@@ -314,6 +329,7 @@ class AuthorizePage(QWizardPage):
         )
         self.token_input.setAccessibleName(self.tr("Long-lived token"))
         self.token_button.setText(self.tr("Use this token"))
+        self._update_submit_buttons()
         self._render_browser_problem()
         self._render_url_hint()
         self._render_result()
