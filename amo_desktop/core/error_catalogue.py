@@ -1285,21 +1285,25 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("`", "").casefold().split())
 
 
-def search(text: str, language: str = "en") -> list[CatalogueEntry]:
+def search(text: str, language: str = "en", *, all_languages: bool = False) -> list[CatalogueEntry]:
     """Entries matching ``text``, best first.
 
     A pasted raw error (``{"hint": "Token has been revoked", ...}``) matches the entries
-    whose alias it contains; a typed word matches aliases, codes and texts in ``language``.
+    whose alias it contains; a typed word matches aliases, codes and texts in ``language``,
+    or with ``all_languages`` in every language (a person may paste the other language's text).
     """
     query = _fold(text)
     if not query:
         return list(all_entries())
-    lang = normalize_language(language)
+    languages = LANGUAGES if all_languages else (normalize_language(language),)
     scored: list[tuple[int, int, int, CatalogueEntry]] = []
     for position, entry in enumerate(all_entries()):
         aliases = [_fold(alias) for alias in entry.aliases]
-        texts = entry.texts[lang]
-        haystack = _fold(" ".join((entry.code.value, texts.title, texts.message, texts.hint)))
+        texts = [entry.texts[lang] for lang in languages]
+        titles = [_fold(t.title) for t in texts]
+        haystack = _fold(
+            " ".join([entry.code.value] + [f"{t.title} {t.message} {t.hint}" for t in texts])
+        )
         contained = [len(alias) for alias in aliases if len(alias) >= 6 and alias in query]
         score, weight = 0, 0
         if query in aliases or query == entry.code.value:
@@ -1308,7 +1312,7 @@ def search(text: str, language: str = "en") -> list[CatalogueEntry]:
             # The longest raw string found wins: "redirect uri is not associated with client"
             # says more than a bare "redirect_uri" in the same pasted body.
             score, weight = 3, max(contained)
-        elif any(query in alias for alias in aliases) or query in _fold(texts.title):
+        elif any(query in alias for alias in aliases) or any(query in t for t in titles):
             score = 2
         elif query in haystack:
             score = 1

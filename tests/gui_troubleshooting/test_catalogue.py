@@ -118,3 +118,19 @@ def test_nothing_found_says_so(qtbot: QtBot, open_centre) -> None:
     assert page.catalogue.shown_codes() == []
     assert named(page, QLabel, "catalogueEmpty").isVisible()
     assert not named(page, QLabel, "catalogueTitle").isVisible()
+
+
+def test_a_word_in_the_other_language_finds_entries_shown_in_the_interface_language(
+    qtbot: QtBot, open_centre
+) -> None:
+    centre = open_centre()
+    page = centre.page
+    page.tabs.setCurrentIndex(page.CATALOGUE_TAB)
+    _switch(centre, "en")
+
+    type_into(qtbot, page, "catalogueSearch", "токен")
+    codes = page.catalogue.shown_codes()
+    assert ErrorCode.REFRESH_FAILED.value in codes
+    first = entry_for(ErrorCode(codes[0]))
+    assert named(page, QLabel, "catalogueTitle").text() == first.localized("en").title
+    assert not named(page, QLabel, "catalogueEmpty").isVisible()

@@ -127,7 +127,7 @@ class CatalogueSearchProxy(QSortFilterProxyModel):
         source = self.sourceModel()
         language = source.language if isinstance(source, ErrorCatalogueModel) else "en"
         if self._query.strip():
-            found = search(self._query, language)
+            found = search(self._query, language, all_languages=True)
             self._rank = {entry.code: position for position, entry in enumerate(found)}
         else:
             self._rank = None
