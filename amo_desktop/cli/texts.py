@@ -1,7 +1,8 @@
 """The command line's own sentences in English and Ukrainian (errors live in the core catalogue).
 
 ``text(key, language, **params)`` formats one sentence. ``cli_hint`` replaces catalogue hints that
-point at the window ("open Settings") with the command that does the same thing.
+point at the window ("open Settings") with the command that does the same thing; ``cli_fix`` does
+the same for the troubleshooting checks' own fixes.
 """
 
 from __future__ import annotations
@@ -248,6 +249,57 @@ _CLI_HINTS: dict[ErrorCode, tuple[str, str]] = {
         "Оновіть доступ у бекенді або поверніть токени цій програмі: "
         "amo-desktop{profile_option} login --browser",
     ),
+    ErrorCode.WRONG_HOST: (
+        "Use your account's subdomain, like mycompany.amocrm.ru, not www.amocrm.ru or the API "
+        "domain. If the account was renamed: amo-desktop{profile_option} configure --domain "
+        "<the new address> …",
+        "Вкажіть піддомен свого акаунта, наприклад mycompany.amocrm.ru, а не www.amocrm.ru чи "
+        "API-домен. Якщо акаунт перейменували: amo-desktop{profile_option} configure --domain "
+        "<нова адреса> …",
+    ),
+}
+
+# Troubleshooting fixes (phrases of ``core.diagnostics.texts``) that name the window's places.
+_CLI_FIXES: dict[str, tuple[str, str]] = {
+    "redirect_structure_fix": (
+        "Copy the Redirect URI exactly as it is shown in the integration's settings in amoCRM, "
+        "including any trailing slash, and save it: amo-desktop{profile_option} configure "
+        "--redirect-uri '<that address>' …",
+        "Скопіюйте Redirect URI точно так, як його показано в налаштуваннях інтеграції в "
+        "amoCRM, разом із кінцевою скісною рискою, якщо вона є, і збережіть: "
+        "amo-desktop{profile_option} configure --redirect-uri '<ця адреса>' …",
+    ),
+    "listener_down_fix": (
+        "Start the listener (amo-desktop{profile_option} listen) and keep it running while "
+        "you expect events.",
+        "Запустіть приймач (amo-desktop{profile_option} listen) і тримайте його запущеним, "
+        "поки чекаєте на події.",
+    ),
+    "listener_wrong_path_fix": (
+        "Restart the listener with the profile's path: amo-desktop{profile_option} listen "
+        "(or give the path with --path).",
+        "Перезапустіть приймач зі шляхом профілю: amo-desktop{profile_option} listen "
+        "(або вкажіть шлях через --path).",
+    ),
+    "listener_foreign_fix": (
+        "Start the listener on a free port: amo-desktop{profile_option} listen --port 0 "
+        "(any free one), or stop the other program.",
+        "Запустіть приймач на вільному порту: amo-desktop{profile_option} listen --port 0 "
+        "(будь-який вільний) або зупиніть іншу програму.",
+    ),
+    "subscription_missing_fix": (
+        "Subscribe this address: amo-desktop{profile_option} webhooks subscribe "
+        "--destination <this address>",
+        "Підпишіть цю адресу: amo-desktop{profile_option} webhooks subscribe "
+        "--destination <ця адреса>",
+    ),
+    "token_expires_soon_fix": (
+        "Create a new long-lived token in the integration's Keys and access tab before this "
+        "date and give it to amo-desktop{profile_option} login --long-lived-token-stdin.",
+        "До цієї дати створіть новий довгостроковий токен на вкладці «Ключі та доступи» "
+        "інтеграції й передайте його в amo-desktop{profile_option} login "
+        "--long-lived-token-stdin.",
+    ),
 }
 
 
@@ -263,3 +315,16 @@ def cli_hint(code: ErrorCode, language: str, profile_option: str) -> str | None:
     if hints is None:
         return None
     return hints[1 if language == "uk" else 0].format(profile_option=profile_option)
+
+
+def cli_fix(phrase_key: str, language: str, profile_option: str) -> str | None:
+    """The command-line wording of the troubleshooting fix ``phrase_key``, or None to keep it."""
+    fixes = _CLI_FIXES.get(phrase_key)
+    if fixes is None:
+        return None
+    return fixes[1 if language == "uk" else 0].format(profile_option=profile_option)
+
+
+def cli_fix_keys() -> tuple[str, ...]:
+    """The troubleshooting fixes that have a command-line wording."""
+    return tuple(_CLI_FIXES)

@@ -71,8 +71,13 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
             webhooks=webhook_setup_for(session.profile()),
         )
         order = [check_id for check_id, _ in runner.planned()]
-        printer = _InOrder(order, lambda result: _print(ctx, result, headings[1]))
-        results = await runner.run(on_result=printer.add)
+        printer = _InOrder(
+            order, lambda result: _print(ctx, _said_the_command_line_way(ctx, result), headings[1])
+        )
+        results = [
+            _said_the_command_line_way(ctx, result)
+            for result in await runner.run(on_result=printer.add)
+        ]
     status = overall_status(results)
     failures = sum(1 for result in results if result.outcome is Outcome.FAILED)
     report = await _report(ctx, results) if args.report else None
@@ -81,12 +86,41 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         human += ["", report]
     payload: dict[str, object] = {
         "status": status,
-        "checks": [result.as_dict(ctx.language) for result in results],
+        "checks": [_as_dict(ctx, result) for result in results],
     }
     if report is not None:
         payload["report"] = report
     out.result(human, payload)
     return 0 if status == "ok" else 1
+
+
+def _said_the_command_line_way(ctx: CliContext, result: CheckResult) -> CheckResult:
+    """``result`` with a fix that names commands where the core's fix names the window."""
+    from dataclasses import replace
+
+    from amo_desktop.cli.texts import cli_fix, cli_fix_keys, cli_hint
+    from amo_desktop.core.diagnostics.texts import phrase
+
+    out, language = ctx.out, ctx.language
+    if not result.fix:
+        return result
+    fix: str | None = None
+    if result.error is not None and result.fix == result.error.localized(language).hint:
+        fix = cli_hint(result.error.code, language, out.profile_option)
+    else:
+        # Fixes are worded by the core from its phrase table; the ones that name the window's
+        # places are found by their wording and said with the command that does the same.
+        key = next((k for k in cli_fix_keys() if phrase(k, language) == result.fix), None)
+        if key is not None:
+            fix = cli_fix(key, language, out.profile_option)
+    return result if fix is None else replace(result, fix=fix)
+
+
+def _as_dict(ctx: CliContext, result: CheckResult) -> dict[str, object]:
+    payload = result.as_dict(ctx.language)
+    if result.error is not None:
+        payload["error"] = ctx.out.localized(result.error).as_dict()
+    return payload
 
 
 class _InOrder:
