@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -50,7 +53,7 @@ class MainWindow(QMainWindow):
             self.troubleshooting_page,
             self.settings_page,
         ):
-            self.pages.addWidget(page)
+            self.pages.addWidget(_scrollable(page))
             self.sidebar.addItem("")
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(self.CONNECTION)
@@ -89,3 +92,16 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _scrollable(page: QWidget) -> QWidget:
+    """The page inside a scroll area, so a wide page (the webhooks tables and filters) scrolls
+    instead of making the whole window too wide for a 1024×768 screen."""
+    if isinstance(page, QAbstractScrollArea):
+        return page
+    area = QScrollArea()
+    area.setObjectName(f"{page.objectName()}Scroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
