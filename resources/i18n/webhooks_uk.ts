@@ -111,6 +111,10 @@
         <translation>Пересилання вимкнено: події лише показуються тут.</translation>
     </message>
     <message>
+        <source>Forwarding starts when the listener starts.</source>
+        <translation>Пересилання почнеться, щойно запуститься прослуховувач.</translation>
+    </message>
+    <message>
         <source>Forwarding: waiting for the first event</source>
         <translation>Пересилання: чекаємо на першу подію</translation>
     </message>

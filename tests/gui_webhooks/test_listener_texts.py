@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from amo_desktop.gui.app import DesktopApp
 from amo_desktop.gui.language import LanguageManager
-from tests.gui.driving import WAIT_MS, click, named
+from amo_desktop.gui.webhooks.listener_panel import ListenerPanel
+from tests.gui.driving import WAIT_MS, click, named, type_into
 from tests.gui_webhooks.test_webhooks_view import connected_webhooks_page, start_listening
 
 
@@ -66,3 +67,21 @@ def test_a_malformed_subscribe_address_is_explained_before_asking_amocrm(
     qtbot.waitUntil(lambda: named(page, QPushButton, "webhookSubscribe").text() == "Підписати")
     click(qtbot, page, "webhookSubscribe")
     assert status.text().startswith("«ftp://example.com/x» — це не вебадреса.")
+
+
+def test_a_forward_address_while_stopped_says_forwarding_starts_with_the_listener(
+    qtbot: QtBot,
+) -> None:
+    panel = ListenerPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    state = named(panel, QLabel, "webhookForwardState")
+    assert state.text() == "Forwarding is off: events are only shown here."
+
+    type_into(qtbot, panel, "webhookForwardTarget", "http://127.0.0.1:3000/hook")
+    assert state.text() == "Forwarding starts when the listener starts."
+
+    panel.show_listening("127.0.0.1", 8080)
+    assert state.text() == "Forwarding: waiting for the first event"
+    panel.show_stopped()
+    assert state.text() == "Forwarding starts when the listener starts."

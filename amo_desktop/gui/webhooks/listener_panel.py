@@ -115,6 +115,7 @@ class ListenerPanel(QGroupBox):
 
         self.forward_to = QLineEdit(self)
         self.forward_to.setObjectName("webhookForwardTarget")
+        self.forward_to.textChanged.connect(lambda _text: self._render_forward())
         mark_as_data(self.forward_to)
 
         self.listener_state = QLabel(self)
@@ -232,7 +233,9 @@ class ListenerPanel(QGroupBox):
         target = self.forward_to.text().strip()
         if not target:
             text, style = self.tr("Forwarding is off: events are only shown here."), IDLE_STYLE
-        elif not self._listening or result is None:
+        elif not self._listening:
+            text, style = self.tr("Forwarding starts when the listener starts."), IDLE_STYLE
+        elif result is None:
             text, style = self.tr("Forwarding: waiting for the first event"), IDLE_STYLE
         elif result.ok:
             text = (
