@@ -1,4 +1,4 @@
-"""Checks of addresses given on the command line, before anything is sent to them.
+"""Checks of values given on the command line, before anything is sent anywhere.
 
 A value that can never work is the person's to fix (exit 2), said before a listener starts or a
 request leaves, not as a network error or an amoCRM refusal later.
@@ -6,9 +6,55 @@ request leaves, not as a network error or an amoCRM refusal later.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final, NoReturn
 from urllib.parse import urlsplit
 
 from amo_desktop.core.errors import AmoError, ErrorCode
+
+if TYPE_CHECKING:
+    from amo_desktop.cli.output import Output
+
+# The webhook event names amoCRM documents (/api/v4/webhooks), plus the ones seen in real
+# accounts' deliveries; anything else would only come back as amoCRM's 400.
+WEBHOOK_EVENTS: Final = frozenset(
+    {
+        *(
+            f"{action}_{entity}"
+            for action in ("add", "update")
+            for entity in ("lead", "contact", "company", "customer", "talk", "task")
+        ),
+        *(f"delete_{entity}" for entity in ("lead", "contact", "company", "customer", "task")),
+        *(f"responsible_{entity}" for entity in ("lead", "contact", "company", "customer", "task")),
+        *(f"restore_{entity}" for entity in ("lead", "contact", "company")),
+        *(f"note_{entity}" for entity in ("lead", "contact", "company", "customer")),
+        "status_lead",
+        "add_chat_template_review",
+        "add_message",
+        "add_outgoing_message",
+        "add_unsorted",
+        "update_unsorted",
+        "delete_unsorted",
+    }
+)
+
+
+def refuse(out: Output, command: str, problem_key: str, **params: object) -> NoReturn:
+    """Stop with a usage error (exit 2) whose problem is the CLI text ``problem_key``."""
+    problem = out.t(problem_key, **params)
+    raise AmoError(ErrorCode.USAGE, {"problem": problem, "command": f"amo-desktop {command}"})
+
+
+def webhook_events(out: Output, names: Sequence[str]) -> tuple[str, ...]:
+    """The event names (groups expanded) if amoCRM knows every one; else a usage error."""
+    from amo_desktop.core.webhooks.subscriptions import EVENT_GROUPS, expand_events
+
+    events = expand_events(names)
+    unknown = [name for name in events if name not in WEBHOOK_EVENTS]
+    if unknown:
+        known = ", ".join([*EVENT_GROUPS, *sorted(WEBHOOK_EVENTS)])
+        refuse(out, "webhooks subscribe", "unknown_events", names=", ".join(unknown), known=known)
+    return events
 
 
 def web_address(value: str) -> str:

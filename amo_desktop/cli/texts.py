@@ -74,6 +74,11 @@ _EN: dict[str, str] = {
     # test-lead
     "lead_created": "Lead created in AMO CRM: #{id} “{name}”",
     "lead_url": "  Open it: {url}",
+    "lead_price_negative": "--price can't be negative (got {price})",
+    "lead_name_empty": "--name can't be empty",
+    # input checks
+    "limit_positive": "--limit must be 1 or more (got {limit})",
+    "unknown_events": "amoCRM has no webhook event {names}; known names: {known}",
     # export-env
     "exported": "Wrote the AMO_* settings to {path} (readable only by you).",
     "exported_warning": "It contains the secret key: keep this file out of version control.",
@@ -157,6 +162,10 @@ _UK: dict[str, str] = {
     "status_line": "  {id:>10}  {name}",
     "lead_created": "Lead успішно створено в AMO CRM: #{id} «{name}»",
     "lead_url": "  Відкрити: {url}",
+    "lead_price_negative": "--price не може бути від'ємним (вказано {price})",
+    "lead_name_empty": "--name не може бути порожнім",
+    "limit_positive": "--limit має бути не менше 1 (вказано {limit})",
+    "unknown_events": "В amoCRM немає події вебхука {names}; відомі назви: {known}",
     "exported": "Налаштування AMO_* записано у {path} (читати може лише ваш користувач).",
     "exported_warning": "Файл містить секретний ключ: не додавайте його в систему контролю версій.",
     "pushed": "Токени надіслано на {backend} (відповідь {status}).",

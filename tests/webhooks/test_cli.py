@@ -282,3 +282,26 @@ def test_usage_errors_of_listen_and_replay_point_to_the_real_help_in_ukrainian(
     error = json.loads(capsys.readouterr().out)["error"]
     assert error["message"].startswith("--secret-stdin нічого не прочитав")
     assert error["hint"] == "Перегляньте параметри: amo-desktop listen --help"
+
+
+@pytest.mark.parametrize(
+    ("argv", "problem"),
+    [
+        (
+            ["webhooks", "subscribe", "--destination", "http://127.0.0.1:1/hook", "--events",
+             "add_lead,bogus"],
+            "amoCRM has no webhook event bogus; known names: default, contacts, ",
+        ),
+        (["events", "list", "--limit", "0"], "--limit must be 1 or more (got 0)."),
+        (["events", "replay", "--limit", "-1"], "--limit must be 1 or more (got -1)."),
+    ],
+)  # fmt: skip
+def test_values_that_can_never_work_are_refused_before_anything_is_sent(
+    argv: list[str], problem: str, app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from amo_desktop.cli.main import main
+
+    assert main(["--profile", "default", "--lang", "en", "--json", *argv]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "cli.usage"
+    assert error["message"].startswith(problem)

@@ -64,6 +64,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from amo_desktop.cli.inputs import refuse
+
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
+        refuse(ctx.out, f"events {args.events_action}", "limit_positive", limit=limit)
     journal = open_journal(ctx)
     action = args.events_action
     if action == "list":

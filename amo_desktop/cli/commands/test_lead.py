@@ -29,6 +29,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from amo_desktop.cli.inputs import refuse
+
+    if args.price < 0:
+        refuse(ctx.out, "test-lead", "lead_price_negative", price=args.price)
+    if args.name is not None and not args.name.strip():
+        refuse(ctx.out, "test-lead", "lead_name_empty")
     lead = await ctx.session().create_test_lead(
         name=args.name, price=args.price, pipeline_id=args.pipeline_id, status_id=args.status_id
     )

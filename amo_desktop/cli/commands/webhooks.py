@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from amo_desktop.cli.inputs import web_address
+    from amo_desktop.cli.inputs import web_address, webhook_events
     from amo_desktop.core.webhooks.subscriptions import DEFAULT_EVENTS, Subscriptions
 
     subscriptions = Subscriptions(ctx.session())
@@ -66,7 +66,8 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     elif args.webhooks_action == "subscribe":
         destination = web_address(args.destination)
-        hook = await subscriptions.subscribe(destination, args.events or DEFAULT_EVENTS)
+        events = webhook_events(out, args.events or DEFAULT_EVENTS)
+        hook = await subscriptions.subscribe(destination, events or DEFAULT_EVENTS)
         out.result(
             _say(ctx, "subscribed", destination=hook.destination, events=", ".join(hook.settings)),
             {"status": "ok", "webhook": _json(ctx, hook)},
