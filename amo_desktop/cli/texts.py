@@ -81,12 +81,14 @@ _EN: dict[str, str] = {
     "unknown_events": "amoCRM has no webhook event {names}; known names: {known}",
     # export-env
     "exported": "Wrote the AMO_* settings to {path} (readable only by you).",
+    "export_to_folder": "--output {path} is a folder: give the file, such as {path}/.env",
     "exported_warning": "It contains the secret key: keep this file out of version control.",
     # push-tokens
     "pushed": "Sent the tokens to {backend} (answer {status}).",
     "pushed_owner": "Your backend owns them now: this app will no longer refresh them.",
     # logout
     "logged_out": "Signed out of “{profile}”: the tokens are removed from the keyring.",
+    "logged_out_nothing": "“{profile}” had no tokens in the keyring: there was nothing to remove.",
     "logged_out_kept": "The settings and the secret key stay; to remove everything run: "
     "amo-desktop profiles delete {profile}",
     # profiles
@@ -167,10 +169,13 @@ _UK: dict[str, str] = {
     "limit_positive": "--limit має бути не менше 1 (вказано {limit})",
     "unknown_events": "В amoCRM немає події вебхука {names}; відомі назви: {known}",
     "exported": "Налаштування AMO_* записано у {path} (читати може лише ваш користувач).",
+    "export_to_folder": "--output {path} — це папка: вкажіть файл, наприклад {path}/.env",
     "exported_warning": "Файл містить секретний ключ: не додавайте його в систему контролю версій.",
     "pushed": "Токени надіслано на {backend} (відповідь {status}).",
     "pushed_owner": "Тепер ними керує ваш бекенд: ця програма більше їх не оновлюватиме.",
     "logged_out": "Вихід із профілю «{profile}»: токени видалено зі сховища паролів.",
+    "logged_out_nothing": "У профілю «{profile}» не було токенів у сховищі паролів: видаляти "
+    "не було чого.",
     "logged_out_kept": "Налаштування і секретний ключ залишилися; щоб видалити все, виконайте: "
     "amo-desktop profiles delete {profile}",
     "profiles_none": "Профілів ще немає. Створіть профіль: amo-desktop configure …",

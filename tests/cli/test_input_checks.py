@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from amo_desktop.cli.main import main
+from tests.cli.conftest import Cli
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,20 @@ def test_the_refusal_is_in_ukrainian_too(
     assert capsys.readouterr().err.startswith(
         "Перевірте команду: --price не може бути від'ємним (вказано -5)."
     )
+
+
+def test_export_env_to_a_folder_says_it_is_a_folder(
+    app_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "en", "--json", "export-env", "--output", str(tmp_path)]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["message"].startswith(f"--output {tmp_path} is a folder: give the file")
+
+
+@pytest.mark.secret_service
+def test_logout_without_tokens_says_there_was_nothing_to_remove(cli: Cli) -> None:
+    logged_out = cli("logout")
+    assert logged_out.returncode == 0, logged_out
+    assert "there was nothing to remove" in logged_out.stdout
+    assert "the tokens are removed" not in logged_out.stdout
+    assert cli("logout", "--json").json() == {"status": "ok", "profile": cli.profile}

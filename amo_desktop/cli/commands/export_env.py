@@ -34,6 +34,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from amo_desktop.cli.inputs import refuse
+
+    if args.output.is_dir():
+        refuse(ctx.out, "export-env", "export_to_folder", path=args.output)
     path = await ctx.session().export_env(args.output, force=args.force)
     out = ctx.out
     out.result(

@@ -21,11 +21,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    await ctx.session().logout()
+    session = ctx.session()
+    had_tokens = await ctx.core.credentials.get_tokens(session.name) is not None
+    await session.logout()
     out = ctx.out
     out.result(
         [
-            out.t("logged_out", profile=ctx.profile_name),
+            out.t("logged_out" if had_tokens else "logged_out_nothing", profile=ctx.profile_name),
             out.t("logged_out_kept", profile=ctx.profile_name),
         ],
         {"status": "ok", "profile": ctx.profile_name},
