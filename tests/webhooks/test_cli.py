@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -305,3 +306,45 @@ def test_values_that_can_never_work_are_refused_before_anything_is_sent(
     error = json.loads(capsys.readouterr().out)["error"]
     assert error["code"] == "cli.usage"
     assert error["message"].startswith(problem)
+
+
+async def test_listen_speaks_ukrainian_to_people_about_refusals_and_dead_targets() -> None:
+    with socket.socket() as probe:  # a port nothing listens on: the backend is down
+        probe.bind(("127.0.0.1", 0))
+        dead_port = probe.getsockname()[1]
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "amo_desktop", "--lang", "uk", "listen", "--port", "0",
+        "--no-secret", "--forward-to", f"http://127.0.0.1:{dead_port}/hook",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=ROOT, env=cli_env(),
+    )  # fmt: skip
+    assert process.stdout is not None
+    try:
+        url = ""
+        while not url:
+            line = (await asyncio.wait_for(process.stdout.readline(), 60)).decode()
+            assert line, "listen stopped before it was ready"
+            if "http://127.0.0.1:" in line:
+                url = line[line.index("http://") :].split()[0]
+
+        async def next_line_with(marker: str) -> str:
+            assert process.stdout is not None
+            while True:
+                line = (await asyncio.wait_for(process.stdout.readline(), 60)).decode()
+                assert line, f"listen stopped before printing {marker!r}"
+                if marker in line:
+                    return line
+
+        async with httpx.AsyncClient(timeout=10) as http:
+            assert (await http.get(url)).status_code == 405
+            refused = await next_line_with("!!")
+            answer = await http.post(url, content=payload("lead_update"), headers=AMO_HEADERS)
+            assert answer.status_code == 200
+            forward = await next_line_with("<--")
+    finally:
+        process.send_signal(signal.SIGINT)
+        await asyncio.wait_for(process.wait(), 30)
+
+    assert "не POST-запит: GET" in refused and " від 127.0.0.1" in refused
+    assert "method_not_allowed" not in refused
+    assert "[---] не вдається з'єднатися" in forward
+    assert "All connection attempts failed" not in forward

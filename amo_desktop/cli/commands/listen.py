@@ -29,6 +29,19 @@ if TYPE_CHECKING:
 SECRET_KEY: Final = "webhook_secret"  # noqa: S105 - the keyring entry name, not a value
 DEFAULT_PORT: Final = 8787
 
+# The receiver's stable reason words, in plain language for people (JSON keeps the words).
+_REASONS: Final = {
+    "not_found": ("wrong path", "не та адреса"),
+    "bad_secret": ("wrong or missing secret", "неправильний секрет або його немає"),
+    "method_not_allowed": ("not a POST request", "не POST-запит"),
+    "unsupported_media_type": ("not a form body", "тіло не у форматі форми"),
+    "empty_body": ("empty body", "порожнє тіло"),
+    "bad_body": ("body is not a webhook form", "тіло не схоже на вебхук"),
+    "too_large": ("body too large", "тіло завелике"),
+    "timeout": ("the sender was too slow", "відправник надто повільний"),
+    "storage_failed": ("could not be saved to the journal", "не вдалося записати в журнал"),
+}
+
 _TEXTS: Final = {
     "ready": ("Listening on {url}", "Слухаю на {url}"),
     "paste": (
@@ -42,12 +55,16 @@ _TEXTS: Final = {
     "forwarding": ("Forwarding to {url}", "Пересилаю на {url}"),
     "secret_new": (
         "A new secret is saved in the keyring; the address above contains it.",
-        "Новий секрет збережено у сховищі ключів; адреса вище його містить.",
+        "Новий секрет збережено у сховищі паролів; адреса вище його містить.",
     ),
     "stopped": (
-        "Stopped. {deliveries} deliveries, {events} events, {rejected} refused.",
+        "Stopped. Deliveries: {deliveries}, events: {events}, refused: {rejected}.",
         "Зупинено. Доставок: {deliveries}, подій: {events}, відхилено: {rejected}.",
     ),
+    "refused_from": ("from", "від"),
+    "no_answer": ("no answer in time", "немає відповіді вчасно"),
+    "cannot_connect": ("cannot connect to it", "не вдається з'єднатися"),
+    "queue_full": ("too slow, deliveries are piling up", "надто повільний, доставки накопичуються"),
     "foreign": ("  (another account!)", "  (інший акаунт!)"),
     "no_secret_on_stdin": (
         "--secret-stdin read nothing: pipe the secret into the command",
@@ -270,7 +287,11 @@ class LinePrinter:
             "elapsed_ms": round(result.elapsed_ms),
             "error": result.error,
         }
-        outcome = f"[{result.status}]" if result.status is not None else f"[---] {result.error}"
+        outcome = (
+            f"[{result.status}]"
+            if result.status is not None
+            else f"[---] {forward_problem(self._ctx, result.error or '')}"
+        )
         human = (
             f"{local_time(result.at)}  <-- {outcome} POST {result.target} "
             f"({round(result.elapsed_ms)} ms)  [{result.delivery_id}]"
@@ -289,11 +310,30 @@ class LinePrinter:
             "at": iso_time(rejection.at),
             "detail": rejection.detail,
         }
+        english, ukrainian = _REASONS.get(rejection.reason, (rejection.reason, rejection.reason))
+        reason = ukrainian if self._ctx.language == "uk" else english
         human = (
-            f"{local_time(rejection.at)}  !!  [{rejection.status}] {rejection.reason} "
-            f"{rejection.method} {rejection.path} from {rejection.remote} {rejection.detail}"
-        ).rstrip()
+            f"{local_time(rejection.at)}  !!  [{rejection.status}] {reason}: "
+            f"{rejection.method} {rejection.path} {say(self._ctx, 'refused_from')} "
+            f"{rejection.remote}"
+        )
         self._ctx.out.result(human, payload)
+
+
+# The forwarder's notes start with these words (JSON keeps the whole note).
+_FORWARD_PROBLEMS: Final = (
+    ("no answer", "no_answer"),
+    ("cannot connect", "cannot_connect"),
+    ("forward queue full", "queue_full"),
+)
+
+
+def forward_problem(ctx: CliContext, note: str) -> str:
+    """A forward failure in the run's language; an unfamiliar note is shown as it is."""
+    for start, key in _FORWARD_PROBLEMS:
+        if note.startswith(start):
+            return say(ctx, key)
+    return note
 
 
 def event_line(event: WebhookEvent, summary: str) -> dict[str, object]:
