@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import pytest
 import qasync
 import shiboken6
+from keyring.backend import KeyringBackend
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -25,7 +26,7 @@ from amo_desktop.core.logbook import Logbook
 from amo_desktop.core.memory_keyring import MemoryKeyring
 from amo_desktop.core.redact import Redactor
 from amo_desktop.core.service import AppCore
-from amo_desktop.gui.app import DesktopApp
+from amo_desktop.gui.app import DesktopApp, ExtraPages
 from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.resources import TRANSLATIONS_DIR
 
@@ -85,19 +86,47 @@ def desktop(
     desktop_browser: Browser,
 ) -> Iterator[DesktopApp]:
     """The whole GUI over a real core (in-memory keyring), by default with the system browser."""
-    browser = desktop_browser
-    core = AppCore(
-        home=app_home,
-        credentials=CredentialStore(MemoryKeyring(), timeout=5.0),
-        logbook=Logbook.under(app_home, redactor=Redactor()),
-        browser=browser,
-        http_timeout=10.0,
-    )
-    app = DesktopApp(app=qapp, loop=qloop, core=core, browser=browser, languages=languages)
+    app = build_desktop(qapp, qloop, app_home, languages, browser=desktop_browser)
     try:
         yield app
     finally:
-        for window in (app.wizard, app.main_window):
-            if window is not None and shiboken6.isValid(window):
-                window.close()
-        run(qtbot, app.aclose())
+        close_desktop(qtbot, app)
+
+
+def build_desktop(
+    qapp: QApplication,
+    qloop: asyncio.AbstractEventLoop,
+    home: Path,
+    languages: LanguageManager,
+    *,
+    browser: Browser | None = None,
+    keyring: KeyringBackend | None = None,
+    extra_pages: ExtraPages | None = None,
+) -> DesktopApp:
+    """The whole GUI over a real core; an in-memory keyring unless ``keyring`` is given."""
+    browser = browser if browser is not None else SystemBrowser()
+    core = AppCore(
+        home=home,
+        credentials=CredentialStore(
+            keyring if keyring is not None else MemoryKeyring(), timeout=5.0
+        ),
+        logbook=Logbook.under(home, redactor=Redactor()),
+        browser=browser,
+        http_timeout=10.0,
+    )
+    return DesktopApp(
+        app=qapp,
+        loop=qloop,
+        core=core,
+        browser=browser,
+        languages=languages,
+        extra_pages=extra_pages,
+    )
+
+
+def close_desktop(qtbot: QtBot, app: DesktopApp) -> None:
+    """Close the app's windows and shut its core down, as quitting does."""
+    for window in (app.wizard, app.main_window):
+        if window is not None and shiboken6.isValid(window):
+            window.close()
+    run(qtbot, app.aclose())

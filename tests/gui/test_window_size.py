@@ -10,18 +10,12 @@ import pytest
 from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from amo_desktop.core.browser import SystemBrowser
-from amo_desktop.core.credentials import CredentialStore
-from amo_desktop.core.logbook import Logbook
-from amo_desktop.core.memory_keyring import MemoryKeyring
-from amo_desktop.core.redact import Redactor
-from amo_desktop.core.service import AppCore
 from amo_desktop.gui.app import DesktopApp, ExtraPages, troubleshooting_page, webhooks_page
 from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.main_window.main_window import MainWindow
 from amo_desktop.gui.troubleshooting.page import TroubleshootingPage
 from amo_desktop.gui.webhooks.page import WebhooksPage
-from tests.gui.conftest import run
+from tests.gui.conftest import build_desktop, close_desktop
 from tests.gui.driving import connected_window, named
 
 
@@ -34,29 +28,17 @@ def full_desktop(
     languages: LanguageManager,
 ) -> Iterator[DesktopApp]:
     """The app as it starts for real: the Webhooks and Troubleshooting pages included."""
-    browser = SystemBrowser()
-    core = AppCore(
-        home=app_home,
-        credentials=CredentialStore(MemoryKeyring(), timeout=5.0),
-        logbook=Logbook.under(app_home, redactor=Redactor()),
-        browser=browser,
-        http_timeout=10.0,
-    )
-    app = DesktopApp(
-        app=qapp,
-        loop=qloop,
-        core=core,
-        browser=browser,
-        languages=languages,
+    app = build_desktop(
+        qapp,
+        qloop,
+        app_home,
+        languages,
         extra_pages=ExtraPages(webhooks_page, troubleshooting_page),
     )
     try:
         yield app
     finally:
-        for window in (app.wizard, app.main_window):
-            if window is not None:
-                window.close()
-        run(qtbot, app.aclose())
+        close_desktop(qtbot, app)
 
 
 def test_the_main_window_fits_a_1024_by_768_screen(qtbot: QtBot, full_desktop: DesktopApp) -> None:

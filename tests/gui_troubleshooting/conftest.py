@@ -16,20 +16,16 @@ from keyring.backend import KeyringBackend
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from amo_desktop.core.browser import SystemBrowser
-from amo_desktop.core.credentials import CredentialStore
-from amo_desktop.core.logbook import Logbook
 from amo_desktop.core.memory_keyring import MemoryKeyring
 from amo_desktop.core.platforms import Platform
-from amo_desktop.core.redact import Redactor
-from amo_desktop.core.service import AppCore, ProfileSession
+from amo_desktop.core.service import ProfileSession
 from amo_desktop.gui.app import DesktopApp, ExtraPages
 from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.main_window.main_window import MainWindow
 from amo_desktop.gui.troubleshooting.factory import build_troubleshooting_page
 from amo_desktop.gui.troubleshooting.page import TroubleshootingPage
 from amo_desktop.sandbox import SandboxServer
-from tests.gui.conftest import languages, qloop, run
+from tests.gui.conftest import build_desktop, close_desktop, languages, qloop, run
 
 __all__ = ["languages", "qloop"]  # the GUI area's fixtures, reused here
 
@@ -91,24 +87,17 @@ def open_centre(
         clock: Callable[[], float] = time.time,
     ) -> Centre:
         backend = keyring if keyring is not None else MemoryKeyring()
-        browser = SystemBrowser()
-        core = AppCore(
-            home=app_home,
-            credentials=CredentialStore(backend, timeout=5.0),
-            logbook=Logbook.under(app_home, redactor=Redactor()),
-            browser=browser,
-            http_timeout=10.0,
-        )
-        desktop = DesktopApp(
-            app=qapp,
-            loop=qloop,
-            core=core,
-            browser=browser,
-            languages=languages,
+        desktop = build_desktop(
+            qapp,
+            qloop,
+            app_home,
+            languages,
+            keyring=backend,
             extra_pages=ExtraPages(
                 troubleshooting=partial(build_troubleshooting_page, clock=clock)
             ),
         )
+        core = desktop.core
         made.append((desktop, backend))
         if configure is not None:
             run(qtbot, configure(core.session(desktop.settings.current_profile()), sandbox_server))
@@ -124,10 +113,7 @@ def open_centre(
         if isinstance(backend, MemoryKeyring):
             backend.locked = False
             backend.hang = False  # never leave a worker thread blocked
-        for window in (desktop.wizard, desktop.main_window):
-            if window is not None:
-                window.close()
-        run(qtbot, desktop.aclose())
+        close_desktop(qtbot, desktop)
 
 
 async def connect_to_sandbox(

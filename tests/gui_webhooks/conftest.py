@@ -12,16 +12,10 @@ from aiohttp import web
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from amo_desktop.core.browser import SystemBrowser
-from amo_desktop.core.credentials import CredentialStore
-from amo_desktop.core.logbook import Logbook
-from amo_desktop.core.memory_keyring import MemoryKeyring
-from amo_desktop.core.redact import Redactor
-from amo_desktop.core.service import AppCore
 from amo_desktop.gui.app import DesktopApp, ExtraPages
 from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.webhooks.factory import build_webhooks_page
-from tests.gui.conftest import languages, qloop, run
+from tests.gui.conftest import build_desktop, close_desktop, languages, qloop, run
 
 __all__ = ["languages", "qloop"]  # the GUI area's fixtures, reused here
 
@@ -35,29 +29,13 @@ def webhooks_desktop(
     languages: LanguageManager,
 ) -> Iterator[DesktopApp]:
     """The whole GUI over a real core, with the real Webhooks page in the main window."""
-    browser = SystemBrowser()
-    core = AppCore(
-        home=app_home,
-        credentials=CredentialStore(MemoryKeyring(), timeout=5.0),
-        logbook=Logbook.under(app_home, redactor=Redactor()),
-        browser=browser,
-        http_timeout=10.0,
-    )
-    app = DesktopApp(
-        app=qapp,
-        loop=qloop,
-        core=core,
-        browser=browser,
-        languages=languages,
-        extra_pages=ExtraPages(webhooks=build_webhooks_page),
+    app = build_desktop(
+        qapp, qloop, app_home, languages, extra_pages=ExtraPages(webhooks=build_webhooks_page)
     )
     try:
         yield app
     finally:
-        for window in (app.wizard, app.main_window):
-            if window is not None:
-                window.close()
-        run(qtbot, app.aclose())
+        close_desktop(qtbot, app)
 
 
 @dataclass
