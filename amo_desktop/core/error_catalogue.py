@@ -1206,6 +1206,23 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ),
         ("webhooks not allowed",),
     ),
+    _entry(
+        ErrorCode.NOT_SUBSCRIBED,
+        (
+            "No such webhook subscription",
+            "The account has no webhook that sends events to {url}.",
+            "Compare the address with the account's list (amo-desktop webhooks list, or the "
+            "Subscriptions tab): it must match exactly, including http/https, the path and "
+            "?secret=.",
+        ),
+        (
+            "Такої підписки на вебхуки немає",
+            "В акаунті немає вебхука, що надсилає події на {url}.",
+            "Порівняйте адресу зі списком акаунта (amo-desktop webhooks list або вкладка "
+            "«Підписки»): вона має збігатися повністю, разом із http/https, шляхом і ?secret=.",
+        ),
+        ("not subscribed", "no such webhook"),
+    ),
     # Command line
     _entry(
         ErrorCode.USAGE,

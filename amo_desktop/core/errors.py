@@ -90,6 +90,7 @@ class ErrorCode(StrEnum):
     REPLAY_FAILED = "webhook.replay_failed"
     SYNC_CHECK_FAILED = "webhook.sync_check_failed"
     WEBHOOKS_NOT_ALLOWED = "webhook.not_allowed"
+    NOT_SUBSCRIBED = "webhook.not_subscribed"
     # Command line
     USAGE = "cli.usage"
     SECRET_IN_ARGUMENT = "cli.secret_in_argument"

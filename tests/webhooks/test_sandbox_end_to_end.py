@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from amo_desktop.core.api import AmoApiClient
+from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.models import CreatedLead, Pipeline, WebhookSubscription
 from amo_desktop.core.platforms import parse_account_address
 from amo_desktop.core.ratelimit import RateLimiter
@@ -161,3 +162,18 @@ async def test_sync_check_names_the_delivery_leg_that_failed(
     assert failed is not None
     assert "status_lead" in explain(failed, "en")
     assert "status_lead" in explain(failed, "uk") and "не надійшов" in explain(failed, "uk")
+
+
+async def test_unsubscribing_an_address_the_account_does_not_have_says_so(
+    session: ApiSession,
+) -> None:
+    subscriptions = Subscriptions(session)
+    await subscriptions.subscribe("https://backend.example/hook", ["add_lead"])
+    with pytest.raises(AmoError) as raised:
+        await subscriptions.unsubscribe("https://backend.example/hook/")  # trailing slash
+    assert raised.value.code is ErrorCode.NOT_SUBSCRIBED
+    english = raised.value.localized("en")
+    assert "https://backend.example/hook/" in english.message
+    assert "webhooks list" in english.hint
+    await subscriptions.unsubscribe("https://backend.example/hook")
+    assert await subscriptions.list() == []

@@ -86,7 +86,15 @@ class Subscriptions:
         return await self._call(self._api.subscribe_webhook(destination, chosen))
 
     async def unsubscribe(self, destination: str) -> None:
-        await self._call(self._api.unsubscribe_webhook(destination))
+        try:
+            await self._call(self._api.unsubscribe_webhook(destination))
+        except AmoError as error:
+            if error.code is not ErrorCode.NOT_FOUND:
+                raise
+            # amo answers 404 for an address it has no hook for; say that, not "no such route".
+            raise AmoError(
+                ErrorCode.NOT_SUBSCRIBED, {"url": destination}, debug=error.debug
+            ) from error
 
     @staticmethod
     async def _call(operation: Awaitable[T]) -> T:
