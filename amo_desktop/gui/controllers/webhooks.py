@@ -18,6 +18,7 @@ from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
 from amo_desktop.core.webhooks.receiver import DEFAULT_PATH, WebhookReceiver
 from amo_desktop.core.webhooks.records import ForwardResult
 from amo_desktop.core.webhooks.replay import replay
+from amo_desktop.core.webhooks.subscriptions import Subscriptions
 from amo_desktop.core.webhooks.summary import PipelineNames, summarize
 from amo_desktop.core.webhooks.synccheck import EventWaiter, run_sync_check
 from amo_desktop.gui.controllers.base import AsyncController
@@ -260,9 +261,13 @@ class WebhooksController(AsyncController):
         return result
 
     # --- subscriptions -----------------------------------------------------------------------
+    def _subscriptions(self) -> Subscriptions:
+        """The same rules as the command line: disabled hooks first, refusals explained."""
+        return Subscriptions(self.session)
+
     @Slot()
     def load_subscriptions(self) -> None:
-        self._run("subscriptions", self.session.list_webhooks(), self.subscriptionsReady.emit)
+        self._run("subscriptions", self._subscriptions().list(), self.subscriptionsReady.emit)
 
     @Slot(str, object)
     def subscribe(self, destination: str, events: Sequence[str]) -> None:
@@ -270,7 +275,7 @@ class WebhooksController(AsyncController):
             self.subscribed.emit(subscription)
             self.load_subscriptions()
 
-        self._run("subscribe", self.session.subscribe_webhook(destination, tuple(events)), done)
+        self._run("subscribe", self._subscriptions().subscribe(destination, tuple(events)), done)
 
     @Slot(str)
     def unsubscribe(self, destination: str) -> None:
@@ -278,7 +283,7 @@ class WebhooksController(AsyncController):
             self.unsubscribed.emit(destination)
             self.load_subscriptions()
 
-        self._run("unsubscribe", self.session.unsubscribe_webhook(destination), done)
+        self._run("unsubscribe", self._subscriptions().unsubscribe(destination), done)
 
     # --- the two-way check -------------------------------------------------------------------
     @Slot()
