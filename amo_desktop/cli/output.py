@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from amo_desktop.cli.texts import cli_hint, text
-from amo_desktop.core.errors import AmoError, LocalizedError
+from amo_desktop.core.errors import AmoError, ErrorCode, LocalizedError
 
 
 def _no_redaction(line: str) -> str:
@@ -93,7 +93,12 @@ class Output:
         """``error`` in this run's language, masked, with the command-line hint where one exists."""
         # The catalogue's own sentences are ours (and may quote "code=" as an example); only the
         # values filled into them can carry something secret, so those are what is masked.
-        masked = AmoError(error.code, {k: self.redact(v) for k, v in error.details.items()})
+        details = {k: self.redact(v) for k, v in error.details.items()}
+        if error.code is ErrorCode.USAGE and self.language == "uk" and "problem" in details:
+            from amo_desktop.cli.usage_uk import in_ukrainian
+
+            details["problem"] = in_ukrainian(details["problem"])
+        masked = AmoError(error.code, details)
         localized = masked.localized(self.language)
         hint = cli_hint(error.code, self.language, self.profile_option)
         if hint is not None:
