@@ -69,11 +69,26 @@ def who_listens(port: int) -> PortOwner | None:
     for process in Path("/proc").iterdir():
         if not process.name.isdigit():
             continue
+        if _holds_any(process, targets):
+            try:
+                name = (process / "comm").read_text(encoding="utf-8").strip()
+            except OSError:
+                continue  # it exited meanwhile
+            return PortOwner(pid=int(process.name), name=name)
+    return None
+
+
+def _holds_any(process: Path, targets: set[str]) -> bool:
+    try:
+        descriptors = list((process / "fd").iterdir())
+    except OSError:
+        return False  # another user's process, or gone
+    for descriptor in descriptors:
+        # A busy process opens and closes descriptors while we look; one that vanished
+        # between the listing and the readlink must not hide the others.
         try:
-            for descriptor in (process / "fd").iterdir():
-                if str(descriptor.readlink()) in targets:
-                    name = (process / "comm").read_text(encoding="utf-8").strip()
-                    return PortOwner(pid=int(process.name), name=name)
+            if str(descriptor.readlink()) in targets:
+                return True
         except OSError:
             continue
-    return None
+    return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from pathlib import Path
 
 import httpx
 import pytest
@@ -235,3 +236,18 @@ def test_pages_exist_in_both_languages() -> None:
     assert "Authorization received" in english.success
     assert "Дозвіл отримано" in ukrainian.success
     assert english.state_mismatch != ukrainian.state_mismatch
+
+
+def test_a_descriptor_that_vanishes_while_looking_does_not_hide_the_port_owner(
+    tmp_path: Path,
+) -> None:
+    from amo_desktop.core.ports import _holds_any
+
+    descriptors = tmp_path / "4242" / "fd"
+    descriptors.mkdir(parents=True)
+    for number in range(20):  # gone by the time they are read: readlink fails on them
+        (descriptors / str(number)).write_text("", encoding="utf-8")
+    (descriptors / "99").symlink_to("socket:[123456]")
+    assert _holds_any(tmp_path / "4242", {"socket:[123456]"})
+    assert not _holds_any(tmp_path / "4242", {"socket:[654321]"})
+    assert not _holds_any(tmp_path / "missing", {"socket:[123456]"})
