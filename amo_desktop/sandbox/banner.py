@@ -6,11 +6,12 @@ One text for both ways of starting it (``amo-desktop sandbox`` and
 
 from __future__ import annotations
 
-import ipaddress
 import shlex
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
+
+from amo_desktop.core.platforms import is_loopback_host
 
 if TYPE_CHECKING:
     from amo_desktop.sandbox.server import SandboxServer
@@ -112,7 +113,7 @@ class SandboxIntro:
         """The lines to print, in ``language``."""
         lines = [say("started", language, url=self.base_url)]
         host = urlsplit(self.base_url).hostname or ""
-        if not _is_loopback(host):
+        if not is_loopback_host(host):
             lines.append(say("exposed", language, host=host))
         lines += [
             say("account", language, name=self.account_name, id=self.account_id),
@@ -144,13 +145,6 @@ class SandboxIntro:
             "     amo-desktop test-lead",
         ]
         return lines
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _loopback_port(uri: str) -> int | None:
