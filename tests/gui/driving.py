@@ -83,12 +83,26 @@ def open_sandbox_wizard(qtbot: QtBot, desktop: DesktopApp) -> SetupWizard:
     """First run: the wizard opens; choose the sandbox and wait until it is filled in."""
     shown = desktop.start()
     assert isinstance(shown, SetupWizard)
-    qtbot.waitExposed(shown)
-    click(qtbot, shown, "trySandboxChoice")
-    wait_for(
-        qtbot, shown, lambda: bool(shown.keys_page.client_id) and shown.welcome_page.isComplete()
-    )
+    choose_sandbox(qtbot, shown)
     return shown
+
+
+def choose_sandbox(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """On a shown wizard: choose the sandbox and wait until it has filled everything in."""
+    qtbot.waitExposed(wizard)
+    click(qtbot, wizard, "trySandboxChoice")
+    wait_for(
+        qtbot, wizard, lambda: bool(wizard.keys_page.client_id) and wizard.welcome_page.isComplete()
+    )
+
+
+def finish_by_paste(qtbot: QtBot, desktop: DesktopApp, wizard: SetupWizard) -> None:
+    """From the filled-in welcome page to an accepted wizard, authorizing by the paste path."""
+    reach_authorize_page(qtbot, wizard)
+    authorize_by_paste(qtbot, desktop, wizard)
+    next_page(qtbot, wizard, PageId.CHECK)
+    next_page(qtbot, wizard, PageId.DONE)
+    wizard.accept()
 
 
 def sandbox_server(desktop: DesktopApp) -> SandboxServer:
@@ -138,11 +152,7 @@ def choose_file(qtbot: QtBot, root: QWidget, dialog_name: str, path: str) -> Non
 def connected_window(qtbot: QtBot, desktop: DesktopApp) -> MainWindow:
     """First run through the sandbox wizard by the paste path, ending on the dashboard."""
     wizard = open_sandbox_wizard(qtbot, desktop)
-    reach_authorize_page(qtbot, wizard)
-    authorize_by_paste(qtbot, desktop, wizard)
-    next_page(qtbot, wizard, PageId.CHECK)
-    next_page(qtbot, wizard, PageId.DONE)
-    wizard.accept()
+    finish_by_paste(qtbot, desktop, wizard)
     window = desktop.main_window
     assert window is not None
     qtbot.waitExposed(window)

@@ -8,15 +8,13 @@ from pytestqt.qtbot import QtBot
 from amo_desktop.gui.app import DesktopApp
 from amo_desktop.gui.main_window.main_window import MainWindow
 from amo_desktop.gui.widgets.error_panel import ErrorPanel
-from amo_desktop.gui.wizard.page_ids import PageId
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard
 from tests.gui.driving import (
-    authorize_by_paste,
+    choose_sandbox,
     click,
     connected_window,
+    finish_by_paste,
     named,
-    next_page,
-    reach_authorize_page,
     type_into,
     visible_child,
     wait_for,
@@ -42,16 +40,10 @@ def test_deleting_the_only_profile_opens_the_setup_for_a_new_one(
     assert desktop.core.config.list() == []
     wizard = desktop.wizard
     assert isinstance(wizard, SetupWizard)
-    qtbot.waitExposed(wizard)
 
     # The sandbox path sets the profile up again and the dashboard works with it.
-    click(qtbot, wizard, "trySandboxChoice")
-    wait_for(qtbot, wizard, lambda: bool(wizard.keys_page.client_id))
-    reach_authorize_page(qtbot, wizard)
-    authorize_by_paste(qtbot, desktop, wizard)
-    next_page(qtbot, wizard, PageId.CHECK)
-    next_page(qtbot, wizard, PageId.DONE)
-    wizard.accept()
+    choose_sandbox(qtbot, wizard)
+    finish_by_paste(qtbot, desktop, wizard)
     assert [p.name for p in desktop.core.config.list()] == ["default"]
     window.show_page(MainWindow.CONNECTION)
     click(qtbot, window, "testConnectionButton")

@@ -11,16 +11,14 @@ from amo_desktop.core.errors import ErrorCode
 from amo_desktop.gui.app import DesktopApp
 from amo_desktop.gui.crash_handler import CrashHandler
 from amo_desktop.gui.main_window.main_window import MainWindow
-from amo_desktop.gui.wizard.page_ids import PageId
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard
 from tests.gui.conftest import run
 from tests.gui.driving import (
-    authorize_by_paste,
+    choose_sandbox,
     click,
     connected_window,
+    finish_by_paste,
     named,
-    next_page,
-    reach_authorize_page,
     type_into,
     visible_child,
     wait_for,
@@ -74,14 +72,8 @@ def test_add_runs_the_wizard_then_switch_and_delete_another_profile(
     click(qtbot, window, "addProfileButton")
     wizard = desktop.wizard
     assert isinstance(wizard, SetupWizard)
-    qtbot.waitExposed(wizard)
-    click(qtbot, wizard, "trySandboxChoice")
-    wait_for(qtbot, wizard, lambda: bool(wizard.keys_page.client_id))
-    reach_authorize_page(qtbot, wizard)
-    authorize_by_paste(qtbot, desktop, wizard)
-    next_page(qtbot, wizard, PageId.CHECK)
-    next_page(qtbot, wizard, PageId.DONE)
-    wizard.accept()
+    choose_sandbox(qtbot, wizard)
+    finish_by_paste(qtbot, desktop, wizard)
     wait_for(qtbot, window, lambda: desktop.settings.current_profile() == "second")
     assert [p.name for p in desktop.core.config.list()] == ["default", "second"]
     assert desktop.connection.profile_name == "second"
