@@ -17,14 +17,6 @@ from pathlib import Path
 
 from amo_desktop.core.errors import AmoError, ErrorCode
 
-ENV_KEYS = (
-    "AMO_DOMAIN",
-    "AMO_CLIENT_ID",
-    "AMO_CLIENT_SECRET",
-    "AMO_REDIRECT_URI",
-    "AMO_ACCOUNT_ID",
-    "AMO_API_DOMAIN",
-)
 _ASSIGNMENT = re.compile(r"^(\s*)(export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
 _BARE_VALUE = re.compile(r"[A-Za-z0-9_./:@%+,=~-]*")
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
