@@ -23,6 +23,7 @@ from amo_desktop.core.http_errors import (
     error_from_exception,
     error_from_response,
     is_html,
+    json_object,
     problem_body,
     target_host,
 )
@@ -217,17 +218,7 @@ async def _post_token(
         raise error_from_exception(error) from None
     if response.status_code != 200:
         raise _token_error(response, payload["grant_type"], payload["redirect_uri"])
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
-    if not isinstance(body, dict):
-        raise AmoError(
-            ErrorCode.BAD_RESPONSE,
-            {"status": response.status_code, "host": target_host(response.request)},
-            debug=f"{debug_note(response)}; token answer is not JSON",
-        )
-    return _token_set(body, response, clock(), address.host)
+    return _token_set(json_object(response), response, clock(), address.host)
 
 
 async def exchange_code(
