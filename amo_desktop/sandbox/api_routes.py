@@ -15,7 +15,7 @@ from amo_desktop.sandbox.appkeys import DELIVERY, STATE, current
 from amo_desktop.sandbox.hosts import account_origin
 from amo_desktop.sandbox.leads import FieldError, StatusChange
 from amo_desktop.sandbox.models import Lead, Pipeline, Status
-from amo_desktop.sandbox.problems import hal, problem, validation_failed
+from amo_desktop.sandbox.problems import hal, invalid_type, problem, validation_failed
 from amo_desktop.sandbox.requests_json import EMPTY, BadBody, read_json
 from amo_desktop.sandbox.state import SandboxState
 from amo_desktop.sandbox.webhook_payloads import lead_entry
@@ -213,20 +213,7 @@ async def _batch_body(request: web.Request) -> list[Any] | web.Response:
     if data is EMPTY or data in ([], {}):
         return problem(400, "Request data can not be empty")
     if not isinstance(data, list):
-        return validation_failed(
-            [
-                {
-                    "request_id": "0",
-                    "errors": [
-                        {
-                            "code": "InvalidType",
-                            "path": "",
-                            "detail": "This value should be of type array.",
-                        }
-                    ],
-                }
-            ]
-        )
+        return invalid_type("array")
     if len(data) > MAX_BATCH:
         return problem(422, f"Limit {MAX_BATCH} per page")
     return data

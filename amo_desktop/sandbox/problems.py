@@ -81,6 +81,24 @@ def validation_failed(errors: list[dict[str, Any]]) -> web.Response:
     return _json_response(body, 400, PROBLEM_JSON)
 
 
+def invalid_type(expected: str) -> web.Response:
+    """The 400 for a JSON body of the wrong shape (``expected`` is "array" or "object")."""
+    return validation_failed(
+        [
+            {
+                "request_id": "0",
+                "errors": [
+                    {
+                        "code": "InvalidType",
+                        "path": "",
+                        "detail": f"This value should be of type {expected}.",
+                    }
+                ],
+            }
+        ]
+    )
+
+
 def oauth_problem(status: int, title: str, detail: str, hint: str | None) -> web.Response:
     body: dict[str, Any] = {}
     if hint is not None:

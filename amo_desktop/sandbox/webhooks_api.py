@@ -9,7 +9,7 @@ from aiohttp import web
 
 from amo_desktop.sandbox.appkeys import STATE
 from amo_desktop.sandbox.models import Webhook
-from amo_desktop.sandbox.problems import hal, problem, validation_failed
+from amo_desktop.sandbox.problems import hal, invalid_type, problem, validation_failed
 from amo_desktop.sandbox.requests_json import EMPTY, BadBody, read_json
 
 # The documented event names (webhooks-api page) plus the chat/unsorted ones seen in the wild.
@@ -61,20 +61,7 @@ async def _object_body(request: web.Request) -> dict[str, Any] | web.Response:
     if data is EMPTY or data == {}:
         return problem(400, "Request data can not be empty")
     if not isinstance(data, dict):
-        return validation_failed(
-            [
-                {
-                    "request_id": "0",
-                    "errors": [
-                        {
-                            "code": "InvalidType",
-                            "path": "",
-                            "detail": "This value should be of type object.",
-                        }
-                    ],
-                }
-            ]
-        )
+        return invalid_type("object")
     return data
 
 
