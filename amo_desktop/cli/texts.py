@@ -323,12 +323,18 @@ def text(key: str, language: str, **params: object) -> str:
     return template.format(**params)
 
 
+def bilingual(pair: tuple[str, str], language: str, **params: object) -> str:
+    """The (English, Ukrainian) ``pair`` in ``language`` (English unless Ukrainian), formatted."""
+    english, ukrainian = pair
+    return (ukrainian if language == "uk" else english).format(**params)
+
+
 def cli_hint(code: ErrorCode, language: str, profile_option: str) -> str | None:
     """The command-line wording of the hint for ``code``, or None to keep the catalogue's."""
     hints = _CLI_HINTS.get(code)
     if hints is None:
         return None
-    return hints[1 if language == "uk" else 0].format(profile_option=profile_option)
+    return bilingual(hints, language, profile_option=profile_option)
 
 
 def cli_fix(phrase_key: str, language: str, profile_option: str) -> str | None:
@@ -336,7 +342,7 @@ def cli_fix(phrase_key: str, language: str, profile_option: str) -> str | None:
     fixes = _CLI_FIXES.get(phrase_key)
     if fixes is None:
         return None
-    return fixes[1 if language == "uk" else 0].format(profile_option=profile_option)
+    return bilingual(fixes, language, profile_option=profile_option)
 
 
 def cli_fix_keys() -> tuple[str, ...]:

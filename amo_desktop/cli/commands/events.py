@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from amo_desktop.cli.commands.listen import event_line, iso_time, local_time, open_journal
 from amo_desktop.cli.inputs import web_address
+from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
 
 if TYPE_CHECKING:
@@ -35,8 +36,7 @@ _TEXTS: Final = {
 
 
 def _say(ctx: CliContext, key: str, **params: object) -> str:
-    english, ukrainian = _TEXTS[key]
-    return (ukrainian if ctx.language == "uk" else english).format(**params)
+    return bilingual(_TEXTS[key], ctx.language, **params)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

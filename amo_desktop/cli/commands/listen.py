@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from amo_desktop.cli.inputs import web_address
+from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
 
 if TYPE_CHECKING:
@@ -74,8 +75,7 @@ _TEXTS: Final = {
 
 
 def say(ctx: CliContext, key: str, **params: object) -> str:
-    english, ukrainian = _TEXTS[key]
-    return (ukrainian if ctx.language == "uk" else english).format(**params)
+    return bilingual(_TEXTS[key], ctx.language, **params)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Final
 
+from amo_desktop.cli.texts import bilingual
+
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
     from amo_desktop.core.models import WebhookSubscription
@@ -23,8 +25,7 @@ _TEXTS: Final = {
 
 
 def _say(ctx: CliContext, key: str, **params: object) -> str:
-    english, ukrainian = _TEXTS[key]
-    return (ukrainian if ctx.language == "uk" else english).format(**params)
+    return bilingual(_TEXTS[key], ctx.language, **params)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
