@@ -53,6 +53,10 @@ def _is_url(text: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+def _not_blank(path: str) -> dict[str, str]:
+    return {"code": "NotBlank", "path": path, "detail": "This value should not be blank."}
+
+
 async def _object_body(request: web.Request) -> dict[str, Any] | web.Response:
     try:
         data = await read_json(request)
@@ -91,13 +95,9 @@ async def subscribe(request: web.Request) -> web.StreamResponse:
     destination, settings, sort = data.get("destination"), data.get("settings"), data.get("sort")
     errors = []
     if not isinstance(destination, str) or not destination:
-        errors.append(
-            {"code": "NotBlank", "path": "destination", "detail": "This value should not be blank."}
-        )
+        errors.append(_not_blank("destination"))
     if not isinstance(settings, list) or not settings:
-        errors.append(
-            {"code": "NotBlank", "path": "settings", "detail": "This value should not be blank."}
-        )
+        errors.append(_not_blank("settings"))
     if sort is not None and (not isinstance(sort, int) or isinstance(sort, bool)):
         errors.append(
             {"code": "InvalidType", "path": "sort", "detail": "This value should be of type int."}
@@ -144,20 +144,7 @@ async def unsubscribe(request: web.Request) -> web.StreamResponse:
         return data
     destination = data.get("destination")
     if not isinstance(destination, str) or not destination:
-        return validation_failed(
-            [
-                {
-                    "request_id": "0",
-                    "errors": [
-                        {
-                            "code": "NotBlank",
-                            "path": "destination",
-                            "detail": "This value should not be blank.",
-                        }
-                    ],
-                }
-            ]
-        )
+        return validation_failed([{"request_id": "0", "errors": [_not_blank("destination")]}])
     webhook = state.webhook_by_destination(destination)
     if webhook is None:
         return problem(404, "Webhook not found")
