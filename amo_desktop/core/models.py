@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from amo_desktop.core.errors import AmoError
+
 TokenKind = Literal["oauth", "long_lived"]
 TokenOwner = Literal["desktop", "backend"]
 
@@ -40,6 +42,8 @@ class ConnectionStatus:
     has_client_secret: bool
     token: TokenInfo | None
     keyring_backend: str
+    # Set when the keyring could not be read: the secret and the token are then unknown.
+    keyring_error: AmoError | None = None
 
 
 @dataclass(frozen=True)

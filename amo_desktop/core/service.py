@@ -297,17 +297,28 @@ class ProfileSession:
         self._core.logbook.note(f"settings exported to {written}")
         return written
 
-    async def status(self) -> ConnectionStatus:
-        """What is stored, without any network call."""
+    async def status(self, *, tolerate_keyring_errors: bool = False) -> ConnectionStatus:
+        """What is stored, without any network call.
+
+        A keyring that can't be read raises, unless ``tolerate_keyring_errors``: then the
+        settings are still reported and ``keyring_error`` says why the secret and token are
+        unknown (the command line's "what is configured" view wants that).
+        """
         profile = self.profile()
         credentials = self._core.credentials
-        has_secret, tokens = False, None
+        has_secret, tokens, keyring_error = False, None, None
         if profile is not None:
-            # Two independent keyring reads (a D-Bus round trip each): side by side.
-            secret, tokens = await asyncio.gather(
-                credentials.get_client_secret(self.name), credentials.get_tokens(self.name)
-            )
-            has_secret = bool(secret)
+            try:
+                # Two independent keyring reads (a D-Bus round trip each): side by side.
+                secret, tokens = await asyncio.gather(
+                    credentials.get_client_secret(self.name), credentials.get_tokens(self.name)
+                )
+            except AmoError as error:
+                if not tolerate_keyring_errors or not error.code.value.startswith("keyring."):
+                    raise
+                keyring_error = error
+            else:
+                has_secret = bool(secret)
         return ConnectionStatus(
             profile=self.name,
             configured=profile is not None,
@@ -318,7 +329,8 @@ class ProfileSession:
             backend_url=profile.backend_url if profile else None,
             has_client_secret=has_secret,
             token=_token_info(tokens, profile) if tokens else None,
-            keyring_backend=credentials.backend_name,
+            keyring_backend=_backend_name(credentials),
+            keyring_error=keyring_error,
         )
 
     # -- authorization ----------------------------------------------------------------------
@@ -551,3 +563,11 @@ class ProfileSession:
         self._tokens.forget()
         self._core.logbook.record("token", f"tokens handed to the backend at {base}")
         return PushResult(backend_url=base, status_code=response.status_code)
+
+
+def _backend_name(credentials: CredentialStore) -> str:
+    """The keyring's name for a status; "?" when even resolving the backend fails."""
+    try:
+        return credentials.backend_name
+    except AmoError:
+        return "?"

@@ -93,7 +93,7 @@ def test_an_unexpected_failure_is_one_line_and_the_traceback_goes_to_the_logbook
     plant.mkdir()
     (plant / "sitecustomize.py").write_text(
         "from amo_desktop.core import service\n"
-        "async def broken(self):\n"
+        "async def broken(self, **options):\n"
         f"    raise RuntimeError('database exploded near {keys.client_secret}')\n"
         "service.ProfileSession.status = broken\n"
     )

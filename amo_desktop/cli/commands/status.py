@@ -6,12 +6,8 @@ import argparse
 import time
 from typing import TYPE_CHECKING
 
-from amo_desktop.core.errors import AmoError
-
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
-    from amo_desktop.core.config import Profile
-    from amo_desktop.core.models import ConnectionStatus
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,16 +29,10 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     out = ctx.out
     session = ctx.session()
-    keyring_error: AmoError | None = None
-    try:
-        status = await session.status()
-    except AmoError as error:
-        if not error.code.value.startswith("keyring."):
-            raise
-        # Status is the "what is configured" view: the settings live in the config file, so a
-        # missing keyring only makes the secret and the token unknown.
-        keyring_error = error
-        status = _status_without_keyring(session.name, session.profile(), ctx)
+    # Status is the "what is configured" view: the settings live in the config file, so a
+    # missing keyring only makes the secret and the token unknown.
+    status = await session.status(tolerate_keyring_errors=True)
+    keyring_error = status.keyring_error
     human = [out.t("status_title", profile=status.profile)]
     if not status.configured:
         human.append(out.t("status_not_configured"))
@@ -110,26 +100,3 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         },
     )
     return 0
-
-
-def _status_without_keyring(
-    name: str, profile: Profile | None, ctx: CliContext
-) -> ConnectionStatus:
-    from amo_desktop.core.models import ConnectionStatus
-
-    try:
-        backend = ctx.core.credentials.backend_name
-    except AmoError:
-        backend = "?"
-    return ConnectionStatus(
-        profile=name,
-        configured=profile is not None,
-        platform=profile.platform.value if profile else None,
-        account_host=profile.address.host if profile else None,
-        client_id=profile.client_id if profile else None,
-        redirect_uri=profile.redirect_uri if profile else None,
-        backend_url=profile.backend_url if profile else None,
-        has_client_secret=False,
-        token=None,
-        keyring_backend=backend,
-    )
