@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -11,10 +12,18 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from amo_desktop.core.webhooks.events import Delivery
 from amo_desktop.core.webhooks.journal import WebhookJournal
-from amo_desktop.core.webhooks.records import ForwardResult
+from amo_desktop.core.webhooks.records import (
+    ForwardResult,
+    delivery_from,
+    delivery_line,
+    delivery_record,
+    record_line,
+)
 from tests.webhooks.conftest import AMO_HEADERS, payload
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +52,36 @@ async def test_concurrent_appends_share_fsyncs_and_are_all_durable(
     assert 1 <= len(fsyncs) < 50
     ids = [d.delivery_id for d in await journal.deliveries()]
     assert ids == [f"d-{n}" for n in reversed(range(200))]
+
+
+_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+_pairs = st.lists(st.tuples(_text, _text), max_size=4).map(tuple)
+
+
+@given(
+    delivery_id=_text,
+    received_at=st.floats(),
+    remote=_text,
+    path=_text,
+    query=_pairs,
+    headers=_pairs,
+    body=st.binary(max_size=300) | st.sampled_from([b'a"b', b"a\\b", b"\x00\x1f\x7f\xff"]),
+)
+def test_the_fast_delivery_line_is_the_general_encoders_line_byte_for_byte(
+    delivery_id: str,
+    received_at: float,
+    remote: str,
+    path: str,
+    query: tuple[tuple[str, str], ...],
+    headers: tuple[tuple[str, str], ...],
+    body: bytes,
+) -> None:
+    delivery = Delivery(delivery_id, received_at, remote, "POST", path, query, headers, body)
+    line = delivery_line(delivery)
+    assert line == record_line(delivery_record(delivery))
+    assert line.endswith(b"\n") and line.count(b"\n") == 1  # one record, one line
+    if received_at == received_at:  # NaN is never equal, not even to itself
+        assert delivery_from(json.loads(line)) == delivery
 
 
 async def test_bodies_are_byte_exact_even_when_not_utf8(journal: WebhookJournal) -> None:

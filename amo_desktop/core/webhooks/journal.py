@@ -38,9 +38,10 @@ from amo_desktop.core.webhooks.records import (
     JsonRecord,
     Rejection,
     delivery_from,
-    delivery_record,
+    delivery_line,
     forward_from,
     forward_record,
+    record_line,
     rejection_from,
     rejection_record,
 )
@@ -58,8 +59,9 @@ _IDLE_SECONDS: Final = 1.0
 _LOCK_TIMEOUT_SECONDS: Final = 10.0
 
 T = TypeVar("T")
-# What the writer thread turns into one line, and who waits for it to be durable.
-_Entry = tuple[Callable[[Any], JsonRecord], object, asyncio.Future[None]]
+# What the writer thread turns into one line (a record, or the line itself when it has a
+# dedicated encoder), and who waits for it to be durable.
+_Entry = tuple[Callable[[Any], JsonRecord | bytes], object, asyncio.Future[None]]
 
 
 def journal_folder(profile_folder: Path) -> Path:
@@ -97,7 +99,7 @@ class WebhookJournal:
         await self._submit(_as_is, record)
 
     async def record_delivery(self, delivery: Delivery) -> None:
-        await self._submit(delivery_record, delivery)
+        await self._submit(delivery_line, delivery)
 
     async def record_forward(self, result: ForwardResult) -> None:
         await self._submit(forward_record, result)
@@ -121,7 +123,9 @@ class WebhookJournal:
             os.close(self._fd)
             self._fd = None
 
-    def _submit(self, to_record: Callable[[Any], JsonRecord], item: object) -> asyncio.Future[None]:
+    def _submit(
+        self, to_record: Callable[[Any], JsonRecord | bytes], item: object
+    ) -> asyncio.Future[None]:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         with self._wake:
             self._queue.append((to_record, item, future))
@@ -354,12 +358,8 @@ def _as_is(record: JsonRecord) -> JsonRecord:
     return record
 
 
-# Made once: json.dumps with options builds a new encoder for every call.
-_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def _line(record: JsonRecord) -> bytes:
-    return _ENCODER.encode(record).encode() + b"\n"
+def _line(record: JsonRecord | bytes) -> bytes:
+    return record if isinstance(record, bytes) else record_line(record)
 
 
 def _settle(outcomes: list[tuple[asyncio.Future[None], BaseException | None]]) -> None:

@@ -6,8 +6,12 @@ byte-exact and an ASCII form body stays readable in the file.
 
 from __future__ import annotations
 
+import json
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from json.encoder import encode_basestring
 from typing import Any, Final
 from urllib.parse import urlsplit, urlunsplit
 
@@ -87,6 +91,55 @@ def delivery_record(delivery: Delivery) -> JsonRecord:
         "headers": [list(pair) for pair in delivery.headers],
         "body_latin1": delivery.body.decode("latin-1"),
     }
+
+
+# The journal's JSON form: compact, UTF-8, non-ASCII kept as is.
+LINE_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def record_line(record: JsonRecord) -> bytes:
+    """One record as one journal line."""
+    return LINE_ENCODER.encode(record).encode() + b"\n"
+
+
+def delivery_line(delivery: Delivery) -> bytes:
+    """``record_line(delivery_record(delivery))``, byte for byte, at a third of the cost.
+
+    It runs for every delivery before the answer goes out. The general encoder walks a fresh
+    dict and lists; here the line's fixed frame is literal text and only the strings are
+    escaped, with the same C function (``encode_basestring``) that encoder uses.
+    """
+    if not math.isfinite(delivery.received_at):  # JSON has no literal for these
+        return record_line(delivery_record(delivery))
+    return (
+        '{"kind":"delivery","id":'
+        f"{encode_basestring(delivery.delivery_id)}"
+        f',"received_at":{delivery.received_at!r}'
+        f',"remote":{encode_basestring(delivery.remote)}'
+        f',"method":{encode_basestring(delivery.method)}'
+        f',"path":{encode_basestring(delivery.path)}'
+        f',"query":{_pairs(delivery.query)}'
+        f',"headers":{_pairs(delivery.headers)}'
+        f',"body_latin1":{_body_text(delivery.body)}'
+        "}\n"
+    ).encode()
+
+
+# Maps every byte JSON must escape (controls, quote, backslash) to NUL and leaves the rest.
+_ESCAPED_TO_NUL: Final = bytes(0 if byte < 0x20 or byte in b'"\\' else byte for byte in range(256))
+
+
+def _body_text(body: bytes) -> str:
+    # A form body is percent-encoded ASCII: the common case needs no escaping, and finding
+    # that out with one translate (C) costs half of escaping it character by character.
+    if b"\0" in body.translate(_ESCAPED_TO_NUL):
+        return encode_basestring(body.decode("latin-1"))
+    return f'"{body.decode("latin-1")}"'
+
+
+def _pairs(pairs: Iterable[tuple[str, str]]) -> str:
+    escape = encode_basestring
+    return "[" + ",".join(f"[{escape(key)},{escape(value)}]" for key, value in pairs) + "]"
 
 
 def delivery_from(record: JsonRecord) -> Delivery:
