@@ -136,6 +136,36 @@ async def test_a_slow_sender_gets_408_and_the_listener_keeps_serving(
         assert receiver.stats.rejected == {"timeout": 1}
 
 
+async def test_expect_100_continue_is_answered_once_the_request_is_admitted(
+    journal: WebhookJournal,
+) -> None:
+    # curl and PHP clients send "Expect: 100-continue" before a body over 1 KiB and wait for
+    # the go-ahead (a second, then they send anyway); the listener must give it itself.
+    body = payload("lead_add")
+    async with WebhookReceiver(journal, secret=SECRET) as receiver:
+        reader, writer = await asyncio.open_connection("127.0.0.1", receiver.port)
+        head = (
+            f"POST {receiver.path}?secret={SECRET} HTTP/1.1\r\nHost: x\r\n"
+            f"Content-Type: {FORM}\r\nContent-Length: {len(body)}\r\n"
+            "X-Amocrm-Requestid: expect-1\r\nExpect: 100-continue\r\n\r\n"
+        )
+        writer.write(head.encode())
+        await writer.drain()
+        assert await asyncio.wait_for(reader.readline(), 5) == b"HTTP/1.1 100 Continue\r\n"
+        assert await asyncio.wait_for(reader.readline(), 5) == b"\r\n"
+        writer.write(body)
+        await writer.drain()
+        assert (await asyncio.wait_for(reader.readline(), 5)).startswith(b"HTTP/1.1 200")
+
+        # Refused before the body: no go-ahead, just the answer.
+        writer.write(head.replace("secret=", "secret=wrong").encode())
+        await writer.drain()
+        await asyncio.wait_for(reader.readuntil(b"\r\n\r\nOK"), 5)  # the 200's head and body
+        assert (await asyncio.wait_for(reader.readline(), 5)).startswith(b"HTTP/1.1 403")
+        writer.close()
+    assert [d.delivery_id for d in await journal.deliveries()] == ["expect-1"]
+
+
 async def test_port_in_use_is_a_typed_error(journal: WebhookJournal) -> None:
     async with WebhookReceiver(journal) as first:
         with pytest.raises(AmoError) as caught:

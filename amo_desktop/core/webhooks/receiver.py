@@ -1,4 +1,4 @@
-"""The webhook listener: an aiohttp server on the application's own event loop.
+"""The webhook listener: aiohttp's low-level server on the application's own event loop.
 
 Each delivery is checked (path, secret, method, content type, size, a body-read time-out),
 decoded, journaled durably, answered ``200``, and only then handed to the forwarder and the
@@ -19,7 +19,11 @@ from dataclasses import dataclass, field
 from typing import Final
 from urllib.parse import quote
 
-from aiohttp import web
+from aiohttp import hdrs, web
+from aiohttp.abc import AbstractStreamWriter
+from aiohttp.http_parser import RawRequestMessage
+from aiohttp.streams import StreamReader
+from aiohttp.web_protocol import RequestHandler
 
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.ports import bind_listening_socket
@@ -109,7 +113,7 @@ class WebhookReceiver:
         self._on_delivery = on_delivery
         self._on_event = on_event
         self._on_rejected = on_rejected
-        self._runner: web.AppRunner | None = None
+        self._runner: web.ServerRunner | None = None
         self._port: int | None = None
 
     # Lifecycle -----------------------------------------------------------------------------
@@ -126,15 +130,10 @@ class WebhookReceiver:
             )
             raise AmoError(code, details, debug=str(error)) from None
         self._port = int(sock.getsockname()[1])
-        app = web.Application(client_max_size=self.max_body)
-        # The listener's own path first: aiohttp finds a plain path with one dict lookup, while
-        # the catch-all (which turns every other path into a counted 404) costs a walk up the
-        # path and a regular expression.
-        app.router.add_route("*", self.path, self._handle)
-        app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(
-            app, access_log=None, handle_signals=False, shutdown_timeout=1.0
-        )
+        # aiohttp's low-level server: one endpoint needs no router, middleware or app
+        # signals, and every request skips their cost. The handler routes and refuses itself.
+        server = web.Server(self._handle, request_factory=self._make_request, access_log=None)
+        self._runner = web.ServerRunner(server, handle_signals=False, shutdown_timeout=1.0)
         await self._runner.setup()
         await web.SockSite(self._runner, sock).start()
         if self.forwarder is not None:
@@ -176,7 +175,19 @@ class WebhookReceiver:
 
     # Handling ------------------------------------------------------------------------------
 
-    async def _handle(self, request: web.Request) -> web.StreamResponse:
+    def _make_request(
+        self,
+        message: RawRequestMessage,
+        payload: StreamReader,
+        protocol: RequestHandler,
+        writer: AbstractStreamWriter,
+        task: asyncio.Task[None],
+    ) -> web.BaseRequest:
+        return web.BaseRequest(
+            message, payload, protocol, writer, task, task.get_loop(), client_max_size=self.max_body
+        )
+
+    async def _handle(self, request: web.BaseRequest) -> web.StreamResponse:
         started = time.time()
         try:
             body = await self._admit(request)
@@ -211,7 +222,7 @@ class WebhookReceiver:
         asyncio.get_running_loop().call_soon(self._dispatch, delivery, tree)
         return web.Response(text="OK")
 
-    async def _admit(self, request: web.Request) -> bytes:
+    async def _admit(self, request: web.BaseRequest) -> bytes:
         if request.path.rstrip("/") != self.path.rstrip("/"):
             raise _Refused(RejectReason.NOT_FOUND, 404)
         if self._secret is not None and not any(
@@ -226,6 +237,10 @@ class WebhookReceiver:
         declared = request.content_length
         if declared is not None and declared > self.max_body:
             raise _Refused(RejectReason.TOO_LARGE, 413, f"{declared} bytes", declared)
+        if request.headers.get(hdrs.EXPECT, "").lower() == "100-continue":
+            # curl and PHP clients ask before sending a body over 1 KiB; without an answer
+            # they wait a second and send it anyway. Asked only once the request is admitted.
+            await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         if declared is not None and request.content.is_eof():
             body = await request.read()  # already all here: nothing to time out
         else:
@@ -240,7 +255,7 @@ class WebhookReceiver:
             raise _Refused(RejectReason.EMPTY_BODY, 400)
         return body
 
-    async def _read_body(self, request: web.Request) -> bytes:
+    async def _read_body(self, request: web.BaseRequest) -> bytes:
         if request.content_length is not None:  # already checked against max_body
             return await request.read()
         chunks: list[bytes] = []
@@ -253,7 +268,7 @@ class WebhookReceiver:
         return b"".join(chunks)
 
     async def _refuse(
-        self, request: web.Request, refused: _Refused, at: float, *, journal: bool = True
+        self, request: web.BaseRequest, refused: _Refused, at: float, *, journal: bool = True
     ) -> web.Response:
         rejection = Rejection(
             reason=refused.reason.value,
