@@ -3,8 +3,9 @@
 ``python -m benchmarks.webhooks_support.server KIND FOLDER [FORWARD_URL]`` prints the port,
 then serves until killed. KIND is ``bare`` (an aiohttp handler that reads the body and
 answers 200: the baseline), ``receiver`` (the full WebhookReceiver: checks, decoding,
-splitting, durable journal, optional forwarding) or ``receiver-no-fsync`` (the same without
-waiting for the disk, to tell CPU cost from disk latency). With ``WEBHOOKS_BENCH_CPU=N`` in
+splitting, durable journal, optional forwarding), ``receiver-no-fsync`` (the same without
+waiting for the disk, to tell CPU cost from disk latency) or ``ladder-STEP`` (one rung of the
+cost ladder, see ``ladder.py``). With ``WEBHOOKS_BENCH_CPU=N`` in
 the environment the process pins itself to core N before it starts any thread.
 """
 
@@ -20,6 +21,7 @@ from aiohttp import web
 from amo_desktop.core.webhooks.forwarder import Forwarder
 from amo_desktop.core.webhooks.journal import WebhookJournal
 from amo_desktop.core.webhooks.receiver import DEFAULT_PATH, WebhookReceiver
+from benchmarks.webhooks_support import ladder
 
 
 async def bare() -> int:
@@ -46,6 +48,8 @@ async def receiver(folder: Path, forward_to: str | None, *, durable: bool = True
 async def main(kind: str, folder: Path, forward_to: str | None) -> None:
     if kind == "bare":
         port = await bare()
+    elif kind.startswith("ladder-"):
+        port = await ladder.serve(kind.removeprefix("ladder-"), folder)
     else:
         port = await receiver(folder, forward_to, durable=kind != "receiver-no-fsync")
     print(port, flush=True)
