@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -163,8 +164,16 @@ class TokenManager:
     async def _file_lock(self) -> AsyncIterator[None]:
         ensure_private_dir(self._lock_dir)
         lock = filelock.FileLock(self._lock_dir / LOCK_FILE_NAME, mode=0o600, thread_local=False)
+        acquiring = asyncio.ensure_future(
+            asyncio.to_thread(lock.acquire, timeout=self._lock_timeout)
+        )
         try:
-            await asyncio.to_thread(lock.acquire, timeout=self._lock_timeout)
+            await asyncio.shield(acquiring)
+        except asyncio.CancelledError:
+            # A waiting thread cannot be stopped: once it gets the lock, give it straight back,
+            # or it stays taken until this process exits and every other refresher times out.
+            acquiring.add_done_callback(functools.partial(_release_if_taken, lock))
+            raise
         except filelock.Timeout:
             raise AmoError(
                 ErrorCode.REFRESH_FAILED,
@@ -179,3 +188,8 @@ class TokenManager:
     def _note(self, message: str) -> None:
         if self._logbook is not None:
             self._logbook.record("token", message, profile=self._profile)
+
+
+def _release_if_taken(lock: filelock.BaseFileLock, acquiring: asyncio.Future[object]) -> None:
+    if not acquiring.cancelled() and acquiring.exception() is None:
+        lock.release()

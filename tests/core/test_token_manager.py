@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import stat
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
+import filelock
 import httpx
 import pytest
 
@@ -177,3 +180,41 @@ async def test_not_logged_in(credential_store: CredentialStore, tmp_path: Path) 
     with pytest.raises(AmoError) as caught:
         await manager.access_token()
     assert caught.value.code is ErrorCode.NOT_LOGGED_IN
+
+
+async def test_a_cancelled_wait_for_the_lock_never_leaves_it_taken(
+    credential_store: CredentialStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def never(refresh_token: str) -> TokenSet:
+        raise AssertionError("no refresh here")
+
+    waiting_in_a_thread = threading.Event()
+    real_acquire = filelock.BaseFileLock.acquire
+
+    def observed_acquire(lock: filelock.BaseFileLock, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            waiting_in_a_thread.set()
+        return real_acquire(lock, *args, **kwargs)
+
+    monkeypatch.setattr(filelock.BaseFileLock, "acquire", observed_acquire)
+
+    manager = TokenManager(PROFILE, credential_store, never, tmp_path, Clock())
+    other_process = filelock.FileLock(tmp_path / LOCK_FILE_NAME, thread_local=False)
+    other_process.acquire()
+    entered = asyncio.Event()
+
+    async def wait_for_the_lock() -> None:
+        async with manager._file_lock():
+            entered.set()
+
+    waiting = asyncio.create_task(wait_for_the_lock())
+    assert await asyncio.to_thread(waiting_in_a_thread.wait, 10)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    other_process.release()  # now the abandoned worker thread gets the lock ...
+    after = filelock.FileLock(tmp_path / LOCK_FILE_NAME, thread_local=False)
+    # ... and must give it back: otherwise this waits in vain and raises Timeout.
+    await asyncio.to_thread(after.acquire, timeout=10)
+    after.release()
+    assert not entered.is_set()
