@@ -243,8 +243,14 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app, already_running=True)
     asyncio.set_event_loop(loop)
+    # Our own executor, so its worker threads can be stopped before exit: a QThread still
+    # running when Python exits makes Qt abort the process. (This loop is never closed,
+    # which is what would stop them otherwise.)
+    workers = qasync.QThreadExecutor()
+    loop.set_default_executor(workers)
     for language in args.lang or ["en", "uk"]:
         render(language, args.out, app, loop)
+    workers.shutdown(wait=True)
     return 0
 
 
