@@ -59,9 +59,8 @@ _IDLE_SECONDS: Final = 1.0
 _LOCK_TIMEOUT_SECONDS: Final = 10.0
 
 T = TypeVar("T")
-# What the writer thread turns into one line (a record, or the line itself when it has a
-# dedicated encoder), and who waits for it to be durable.
-_Entry = tuple[Callable[[Any], JsonRecord | bytes], object, asyncio.Future[None]]
+# What the writer thread encodes into one line, with what, and who waits for it to be durable.
+_Entry = tuple[Callable[[Any], bytes], object, asyncio.Future[None]]
 
 
 def journal_folder(profile_folder: Path) -> Path:
@@ -96,16 +95,16 @@ class WebhookJournal:
 
     async def append(self, record: JsonRecord) -> None:
         """Append one record; returns when it is durable. Raises ``OSError`` if it is not."""
-        await self._submit(_as_is, record)
+        await self._submit(record_line, record)
 
     async def record_delivery(self, delivery: Delivery) -> None:
         await self._submit(delivery_line, delivery)
 
     async def record_forward(self, result: ForwardResult) -> None:
-        await self._submit(forward_record, result)
+        await self._submit(_forward_line, result)
 
     async def record_rejection(self, rejection: Rejection) -> None:
-        await self._submit(rejection_record, rejection)
+        await self._submit(_rejection_line, rejection)
 
     async def close(self) -> None:
         """Write everything queued, stop the writer thread and close the file."""
@@ -123,12 +122,10 @@ class WebhookJournal:
             os.close(self._fd)
             self._fd = None
 
-    def _submit(
-        self, to_record: Callable[[Any], JsonRecord | bytes], item: object
-    ) -> asyncio.Future[None]:
+    def _submit(self, to_line: Callable[[Any], bytes], item: object) -> asyncio.Future[None]:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         with self._wake:
-            self._queue.append((to_record, item, future))
+            self._queue.append((to_line, item, future))
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._run, name="webhook-journal", daemon=True
@@ -161,9 +158,9 @@ class WebhookJournal:
         lines: list[bytes] = []
         written: list[asyncio.Future[None]] = []
         refused: list[tuple[asyncio.Future[None], BaseException]] = []
-        for to_record, item, future in batch:
+        for to_line, item, future in batch:
             try:
-                lines.append(_line(to_record(item)))
+                lines.append(to_line(item))
             except (TypeError, ValueError) as error:  # not JSON-able: only its own append fails
                 refused.append((future, error))
             else:
@@ -354,12 +351,12 @@ class WebhookJournal:
         return await asyncio.to_thread(collect)
 
 
-def _as_is(record: JsonRecord) -> JsonRecord:
-    return record
+def _forward_line(result: ForwardResult) -> bytes:
+    return record_line(forward_record(result))
 
 
-def _line(record: JsonRecord | bytes) -> bytes:
-    return record if isinstance(record, bytes) else record_line(record)
+def _rejection_line(rejection: Rejection) -> bytes:
+    return record_line(rejection_record(rejection))
 
 
 def _settle(outcomes: list[tuple[asyncio.Future[None], BaseException | None]]) -> None:
