@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from amo_desktop.core.webhooks import journal as journal_module
 from amo_desktop.core.webhooks.events import Delivery
 from amo_desktop.core.webhooks.journal import WebhookJournal
 from amo_desktop.core.webhooks.records import (
@@ -52,6 +53,22 @@ async def test_concurrent_appends_share_fsyncs_and_are_all_durable(
     assert 1 <= len(fsyncs) < 50
     ids = [d.delivery_id for d in await journal.deliveries()]
     assert ids == [f"d-{n}" for n in reversed(range(200))]
+
+
+async def test_a_late_wake_up_does_not_end_the_writer_thread(
+    journal: WebhookJournal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Under load the loop's wake-up often arrives after the writer took that record in an
+    # earlier batch; the thread must wait for real work, not exit and be started again.
+    monkeypatch.setattr(journal_module, "_IDLE_SECONDS", 60.0)
+    await journal.record_delivery(make_delivery(1))
+    writer = journal._thread
+    assert writer is not None
+    journal._kick()  # a wake-up with nothing queued
+    writer.join(timeout=0.5)  # returns at once if the wake-up ended the thread
+    assert writer.is_alive()
+    await journal.record_delivery(make_delivery(2))
+    assert journal._thread is writer
 
 
 _text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)

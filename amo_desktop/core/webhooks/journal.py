@@ -146,13 +146,17 @@ class WebhookJournal:
     def _run(self) -> None:
         while True:
             with self._wake:
-                if not self._queue and not self._closing:
-                    self._wake.wait(_IDLE_SECONDS)
+                # A kick can arrive for records an earlier batch already took: only a whole
+                # idle period ends the thread, or every late kick would cost a new thread.
+                self._wake.wait_for(self._has_work, _IDLE_SECONDS)
                 if not self._queue:
                     self._thread = None
                     return
                 batch, self._queue = self._queue, []
             self._commit(batch)
+
+    def _has_work(self) -> bool:
+        return bool(self._queue) or self._closing
 
     def _commit(self, batch: list[_Entry]) -> None:
         lines: list[bytes] = []
