@@ -13,6 +13,11 @@ reader can see which parts a ratio budget can afford. Rungs, each adding to the 
 - ``receiver-no-fsync``: the real listener with its journal writer thread, not syncing;
 - ``receiver``: the real listener as it ships, ``fdatasync`` before each answer (grouped).
 
+One more row stands off the ladder: ``durable-only`` is ``record`` plus the real journal, synced
+before the answer, with no decoding or splitting. It is what the listener could reach if
+decoding and splitting cost nothing, so it shows how much of the ratio the disk sync alone
+takes on this machine.
+
 Same method as the throughput script: every server in its own process pinned to one core, the
 load generator on another, 16 keep-alive connections, rounds in rotating order, medians.
 Writes ``benchmarks/results/webhooks_cost_ladder.json`` and prints Markdown table rows.
@@ -31,10 +36,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.webhooks_support.blast import blast
-from benchmarks.webhooks_support.ladder import STEPS
+from benchmarks.webhooks_support.ladder import DURABLE_ONLY, STEPS
 from benchmarks.webhooks_support.load import BODY, HEADERS, cpu_seconds, server, write
 
-KINDS = ("bare", *(f"ladder-{step}" for step in STEPS), "receiver-no-fsync", "receiver")
+KINDS = (
+    "bare",
+    *(f"ladder-{step}" for step in STEPS),
+    "receiver-no-fsync",
+    "receiver",
+    f"ladder-{DURABLE_ONLY}",
+)
+# What each row adds to; a row not named here adds to the row above it.
+ADDS_TO = {f"ladder-{DURABLE_ONLY}": "ladder-record"}
 CONCURRENCY = 16
 ROUNDS = 5
 ROUND_TOTAL = 6000
@@ -90,7 +103,8 @@ async def main() -> None:
     print("|---|---|---|---|---|")
     previous = None
     for kind in KINDS:
-        added = "" if previous is None else f"{cpu[kind] - cpu[previous]:+.0f} µs"
+        base = ADDS_TO.get(kind, previous)
+        added = "" if base is None else f"{cpu[kind] - cpu[base]:+.0f} µs over {base}"
         print(
             f"| {kind} | {medians[kind]:.0f} | {medians[kind] / medians['bare']:.2f} "
             f"| {cpu[kind]:.0f} | {added} |"

@@ -10,6 +10,10 @@ Steps, each including the ones before it:
 - ``decode``: decoding the bracket form before the answer;
 - ``split``: splitting into events after the answer;
 - ``write``: the journal line written (``O_APPEND``, no sync) before the answer.
+
+And one rung off the ladder, ``durable-only``: ``record`` plus the listener's real journal,
+synced before the answer, with no decoding or splitting. It is the ceiling the listener could
+reach if decoding and splitting cost nothing.
 """
 
 from __future__ import annotations
@@ -29,17 +33,21 @@ from amo_desktop.core.webhooks.events import (
     split_tree,
 )
 from amo_desktop.core.webhooks.formdecode import FormDecodeError, FormTree, decode
+from amo_desktop.core.webhooks.journal import WebhookJournal
 from amo_desktop.core.webhooks.receiver import DEFAULT_PATH, FORM_TYPE
 from amo_desktop.core.webhooks.records import delivery_line
 
 STEPS = ("lowlevel", "record", "decode", "split", "write")
+DURABLE_ONLY = "durable-only"
 
 
 async def serve(step: str, folder: Path) -> int:
     """Start the handler for ``step`` on a free loopback port; returns the port."""
-    depth = STEPS.index(step)
+    durable_only = step == DURABLE_ONLY
+    depth = STEPS.index("record" if durable_only else step)
     loop = asyncio.get_running_loop()
     journal_fd = _open_journal(folder) if depth >= STEPS.index("write") else -1
+    journal = WebhookJournal(folder) if durable_only else None
 
     def after_answer(delivery: Delivery, tree: FormTree) -> None:
         split_tree(tree, delivery)
@@ -74,6 +82,8 @@ async def serve(step: str, folder: Path) -> int:
         )
         if journal_fd >= 0:
             os.write(journal_fd, delivery_line(delivery))
+        if journal is not None:
+            await journal.record_delivery(delivery)
         if depth >= STEPS.index("split"):
             loop.call_soon(after_answer, delivery, tree)
         return web.Response(text="OK")
