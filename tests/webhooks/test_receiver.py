@@ -196,6 +196,30 @@ async def test_forwarding_is_byte_exact_with_amocrm_headers(
     assert [(r.status, r.target) for r in recorded] == [(200, backend.url)]
 
 
+async def test_a_failing_result_consumer_does_not_stop_forwarding(
+    journal: WebhookJournal,
+    http: httpx.AsyncClient,
+    backend_factory: Callable[..., Awaitable[Backend]],
+) -> None:
+    backend = await backend_factory()
+    seen: list[str] = []
+
+    def broken_consumer(result: ForwardResult) -> None:
+        seen.append(result.delivery_id)
+        raise RuntimeError("a bug in whoever shows the results")
+
+    forwarder = Forwarder(backend.url, journal, workers=1, on_result=broken_consumer)
+    async with WebhookReceiver(journal, forwarder=forwarder) as receiver:
+        for number in range(3):
+            headers = {**AMO_HEADERS, "X-Amocrm-Requestid": f"after-bug-{number}"}
+            response = await http.post(receiver.url, content=payload("lead_add"), headers=headers)
+            assert response.status_code == 200
+        await asyncio.wait_for(forwarder.join(), 5)
+
+    assert seen == ["after-bug-0", "after-bug-1", "after-bug-2"]
+    assert backend.received.qsize() == 3
+
+
 async def test_a_hanging_target_never_delays_the_answer_nor_loses_the_event(
     journal: WebhookJournal,
     http: httpx.AsyncClient,

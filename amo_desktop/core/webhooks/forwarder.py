@@ -8,6 +8,7 @@ slow target costs nothing but a recorded failure: the delivery itself is already
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from typing import Final
@@ -22,6 +23,8 @@ DEFAULT_TIMEOUT: Final = 10.0
 # amoCRM's own headers travel on unchanged; hop-by-hop and size headers are httpx's business.
 _CARRIED_HEADERS: Final = frozenset({"content-type", "user-agent", "accept"})
 _CARRIED_PREFIX: Final = "x-amocrm-"
+
+logger = logging.getLogger(__name__)
 
 
 def forward_headers(delivery: Delivery) -> list[tuple[str, str]]:
@@ -149,4 +152,9 @@ class Forwarder:
         except OSError:
             pass  # the result is still reported; the delivery itself is already on disk
         if self._on_result is not None:
-            self._on_result(result)
+            # A consumer's bug must not end a worker: with all of them gone, forwarding would
+            # stop without a word while deliveries kept piling up in the queue.
+            try:
+                self._on_result(result)
+            except Exception:
+                logger.exception("forward result callback failed")
