@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.core.envfile import parse_env
@@ -199,5 +200,22 @@ def test_push_hands_the_tokens_to_the_backend_which_then_owns_them(
         assert not refresh.isEnabled()
         reason = wait_label(qtbot, window, "refreshUnavailableReason", "backend")
         assert "refreshes them itself" in reason
+    finally:
+        run(qtbot, backend.stop())
+
+
+def test_enter_in_the_backend_address_pushes_and_keeps_the_wizard_open(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    backend = CapturingBackend()
+    run(qtbot, backend.start())
+    try:
+        wizard = reach_done_page(qtbot, desktop)
+        type_into(qtbot, wizard, "backendUrlInput", backend.base_url)
+        field = named(wizard, QLineEdit, "backendUrlInput")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        wait_label(qtbot, wizard, "pushTokensResult", "✓")
+        assert [path for path, _ in backend.received] == [SET_TOKENS_PATH]
+        assert wizard.isVisible() and wizard.currentId() == PageId.DONE
     finally:
         run(qtbot, backend.stop())

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -78,6 +79,9 @@ class DonePage(QWizardPage):
         self.push_note.setWordWrap(True)
         self.backend_url = QLineEdit(self.backend_box)
         self.backend_url.setObjectName("backendUrlInput")
+        # Enter here means "push": the line edit passes Enter on, and the wizard would take it
+        # as Finish and close with the typed address thrown away and nothing pushed.
+        self.backend_url.installEventFilter(self)
         self.push_button = QPushButton(self.backend_box)
         self.push_button.setObjectName("pushTokensButton")
         self.push_button.clicked.connect(self._push_clicked)
@@ -228,6 +232,18 @@ class DonePage(QWizardPage):
         self.push_button.setText(self.tr("Push tokens"))
         self._render_token()
         self._render_results()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.backend_url
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            if self.backend_url.text().strip():
+                self._push_clicked()
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
