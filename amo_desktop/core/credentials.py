@@ -38,8 +38,16 @@ from amo_desktop.core.memory_keyring import MemoryKeyring
 from amo_desktop.core.paths import validate_profile_name
 from amo_desktop.core.tokens import TokenSet
 
-__all__ = ["SERVICE_NAME", "CredentialStore", "KeyringStatus", "MemoryKeyring"]
+__all__ = [
+    "SERVICE_NAME",
+    "UNKNOWN_BACKEND_NAME",
+    "CredentialStore",
+    "KeyringStatus",
+    "MemoryKeyring",
+]
 
+UNKNOWN_BACKEND_NAME = "system keyring"
+"""What :attr:`CredentialStore.backend_name` says before the backend has been found."""
 CLIENT_SECRET = "client_secret"  # noqa: S105 - an entry name, not a secret
 TOKENS = "tokens"
 _LOCKED_CAUSES = {"LockedException", "PromptDismissedException"}
@@ -88,15 +96,22 @@ class CredentialStore:
 
     @property
     def backend_name(self) -> str:
-        """A human name like "Secret Service (GNOME Keyring)" (resolves the backend)."""
-        return backend_display_name(self._resolved())
+        """A human name like "Secret Service (GNOME Keyring)"; never blocks.
+
+        Finding the backend can hang on D-Bus, so only store operations do it (in a worker
+        thread, under the time-out). Until one of them, or :meth:`describe`, has found it, this
+        is the neutral :data:`UNKNOWN_BACKEND_NAME`. A caller that wants the real name awaits
+        :meth:`describe`, which finds the backend under the time-out first.
+        """
+        backend = self._backend  # set once by a worker; reading it needs no lock
+        return backend_display_name(backend) if backend is not None else UNKNOWN_BACKEND_NAME
 
     async def describe(self) -> KeyringStatus:
         """Probe the storage with one harmless read."""
         try:
             await self._run(lambda backend: backend.get_password(SERVICE_NAME, "__probe__"))
         except AmoError as error:
-            return KeyringStatus(self._name_or_unknown(), usable=False, error=error)
+            return KeyringStatus(self.backend_name, usable=False, error=error)
         return KeyringStatus(self.backend_name, usable=True)
 
     async def _run(self, operation: Callable[[KeyringBackend], T], *, writing: bool = False) -> T:
@@ -111,16 +126,13 @@ class CredentialStore:
         except TimeoutError:
             raise AmoError(
                 ErrorCode.KEYRING_TIMEOUT,
-                {"backend": self._name_or_unknown()},
+                {"backend": self.backend_name},
                 debug=f"no answer within {self._timeout:g} s",
             ) from None
         except AmoError:
             raise
         except Exception as error:  # every backend failure becomes a typed error
             raise self._translate(error, writing) from None
-
-    def _name_or_unknown(self) -> str:
-        return backend_display_name(self._backend) if self._backend else "system keyring"
 
     def _translate(self, error: Exception, writing: bool) -> AmoError:
         chain: list[BaseException] = [error]
@@ -141,7 +153,7 @@ class CredentialStore:
         else:
             code = ErrorCode.KEYRING_ERROR
         debug = f"{type(error).__name__}: {str(error)[:200]}"
-        return AmoError(code, {"backend": self._name_or_unknown()}, debug=debug)
+        return AmoError(code, {"backend": self.backend_name}, debug=debug)
 
     # -- generic entries --------------------------------------------------------------------
     async def get(self, profile: str | _Named, key: str) -> str | None:
@@ -194,7 +206,7 @@ class CredentialStore:
         except (ValueError, KeyError, TypeError):
             raise AmoError(
                 ErrorCode.KEYRING_ERROR,
-                {"backend": self._name_or_unknown()},
+                {"backend": self.backend_name},
                 debug="the stored token bundle is unreadable",
             ) from None
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.errors import InitError
 
-from amo_desktop.core.credentials import SERVICE_NAME, CredentialStore
+from amo_desktop.core.credentials import SERVICE_NAME, UNKNOWN_BACKEND_NAME, CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.memory_keyring import WINDOWS_MAX_BLOB_BYTES, CredWriteError, MemoryKeyring
 from amo_desktop.core.tokens import TokenSet
@@ -147,6 +148,64 @@ async def test_hanging_keyring_times_out_naming_the_backend(memory_keyring: Memo
         memory_keyring.hang = False
     assert caught.value.code is ErrorCode.KEYRING_TIMEOUT
     assert "in-memory test keyring" in caught.value.localized("en").message
+
+
+class _StuckDiscovery:
+    """A backend discovery stuck on D-Bus until ``release`` is set."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.calls = 0
+
+    def __call__(self) -> KeyringBackend:
+        self.calls += 1
+        self.started.set()
+        self.release.wait()
+        return MemoryKeyring()
+
+
+def _name_from_another_thread(store: CredentialStore) -> str | None:
+    """``backend_name`` read off the test's thread, so an old blocking property fails the test
+    (the answer does not come) instead of hanging it."""
+    answers: list[str] = []
+    answered = threading.Event()
+
+    def read() -> None:
+        answers.append(store.backend_name)
+        answered.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    return answers[0] if answered.wait(timeout=5.0) else None
+
+
+def test_backend_name_does_not_start_the_discovery() -> None:
+    discovery = _StuckDiscovery()
+    discovery.release.set()
+    store = CredentialStore(resolve=discovery)
+    assert store.backend_name == UNKNOWN_BACKEND_NAME
+    assert discovery.calls == 0
+
+
+async def test_backend_name_answers_while_the_discovery_hangs() -> None:
+    discovery = _StuckDiscovery()
+    store = CredentialStore(resolve=discovery, timeout=0.2)
+    try:
+        with pytest.raises(AmoError) as caught:
+            await store.get_client_secret("shop")
+        assert caught.value.code is ErrorCode.KEYRING_TIMEOUT
+        assert discovery.started.is_set()  # the worker still holds the discovery lock
+        assert _name_from_another_thread(store) == UNKNOWN_BACKEND_NAME
+        status = await store.describe()  # goes through the worker and its time-out
+        assert not status.usable and status.error is not None
+        assert status.error.code is ErrorCode.KEYRING_TIMEOUT
+        assert status.backend_name == UNKNOWN_BACKEND_NAME
+    finally:
+        discovery.release.set()
+    status = await store.describe()
+    assert status.usable and status.backend_name == "in-memory test keyring"
+    assert store.backend_name == "in-memory test keyring"
+    assert discovery.calls == 1
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()])
