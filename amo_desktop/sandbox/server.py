@@ -167,6 +167,9 @@ class SandboxServer:
         self.webhooks = WebhookDelivery(self.state, webhook_time_scale)
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
+        # A second start() while one runs or is under way would bind a second port and open a
+        # second webhook session that stop() never closes.
+        self._starting = asyncio.Lock()
 
     @property
     def port(self) -> int:
@@ -180,18 +183,22 @@ class SandboxServer:
         return f"http://{host}:{self.port}"
 
     async def start(self) -> None:
-        await self.webhooks.start()
-        runner = web.AppRunner(build_app(self.state, self.webhooks), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, self.host, self._requested_port)
-        try:
-            await site.start()
-        except OSError:
-            await runner.cleanup()
-            await self.webhooks.close()
-            raise
-        self._runner = runner
-        self._port = int(runner.addresses[0][1])
+        """Listen; a sandbox that already runs (or is starting) keeps its one listener."""
+        async with self._starting:
+            if self._runner is not None:
+                return
+            await self.webhooks.start()
+            runner = web.AppRunner(build_app(self.state, self.webhooks), access_log=None)
+            await runner.setup()
+            site = web.TCPSite(runner, self.host, self._requested_port)
+            try:
+                await site.start()
+            except OSError:
+                await runner.cleanup()
+                await self.webhooks.close()
+                raise
+            self._runner = runner
+            self._port = int(runner.addresses[0][1])
 
     async def settle_webhooks(self) -> None:
         """Wait until every queued webhook delivery (retries included) has finished."""
