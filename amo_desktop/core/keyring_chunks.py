@@ -59,7 +59,21 @@ def _parse_head(raw: str) -> tuple[str, int, str] | None:
     return generation, int(count), digest
 
 
+class IncompleteEntryError(KeyringError):
+    """The parts named by a head are missing or do not match its hash."""
+
+
 def read_entry(backend: KeyringBackend, entry: str) -> str | None:
+    try:
+        return _read_once(backend, entry)
+    except IncompleteEntryError:
+        # Readers take no lock. A writer stores the new head before it removes the old parts,
+        # so a read that began on the old head can find those parts gone; reading again sees
+        # the new head, whose parts are all written. A really damaged entry fails again.
+        return _read_once(backend, entry)
+
+
+def _read_once(backend: KeyringBackend, entry: str) -> str | None:
     raw = backend.get_password(SERVICE_NAME, entry)
     if raw is None:
         return None
@@ -70,7 +84,7 @@ def read_entry(backend: KeyringBackend, entry: str) -> str | None:
     parts = [backend.get_password(SERVICE_NAME, f"{entry}@{generation}/{i}") for i in range(count)]
     value = "".join(part or "" for part in parts)
     if any(part is None for part in parts) or _digest(value) != digest:
-        raise KeyringError(f"chunked entry {entry} is incomplete or corrupted")
+        raise IncompleteEntryError(f"chunked entry {entry} is incomplete or corrupted")
     return value
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
+from functools import partial
 
 import pytest
 from keyring.backend import KeyringBackend
@@ -13,6 +15,7 @@ from keyring.errors import InitError
 
 from amo_desktop.core.credentials import SERVICE_NAME, UNKNOWN_BACKEND_NAME, CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.keyring_chunks import write_entry
 from amo_desktop.core.memory_keyring import WINDOWS_MAX_BLOB_BYTES, CredWriteError, MemoryKeyring
 from amo_desktop.core.tokens import TokenSet
 
@@ -106,6 +109,33 @@ async def test_a_damaged_part_is_detected(memory_keyring: MemoryKeyring) -> None
     with pytest.raises(AmoError) as caught:
         await store.get("shop", "tokens")
     assert caught.value.code is ErrorCode.KEYRING_ERROR
+
+
+class _WriterBetweenHeadAndParts(MemoryKeyring):
+    """Runs ``between`` once, right after a read of ``entry``'s head: a writer in another
+    process that finishes while a reader holds the old head but has not read its parts."""
+
+    def __init__(self, entry: str) -> None:
+        super().__init__()
+        self.entry = entry
+        self.between: Callable[[], None] | None = None
+
+    def get_password(self, service: str, username: str) -> str | None:
+        value = super().get_password(service, username)
+        if username == self.entry and self.between is not None:
+            between, self.between = self.between, None
+            between()
+        return value
+
+
+async def test_a_read_racing_a_rewrite_returns_the_new_value() -> None:
+    backend = _WriterBetweenHeadAndParts("shop:tokens")
+    store = CredentialStore(backend)
+    await store.set("shop", "tokens", "old" * 2000)
+    new_value = "new" * 2000
+    backend.between = partial(write_entry, backend, "shop:tokens", new_value)
+    assert await store.get("shop", "tokens") == new_value
+    assert backend.between is None  # the rewrite did happen between head and parts
 
 
 async def test_unreadable_token_bundle_is_a_keyring_error(
