@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from amo_desktop.core.errors import AmoError
 from amo_desktop.gui.controllers.base import AsyncController
 from amo_desktop.gui.tasks import TaskRunner
 
@@ -13,11 +15,14 @@ if TYPE_CHECKING:
     from amo_desktop.core.browser import Browser
     from amo_desktop.core.service import AppCore, ProfileSession
 
+T = TypeVar("T")
+
 
 class ConnectionController(AsyncController):
     """Serves the Connection page for the current profile.
 
     Signals (payloads are the core's models):
+        profileChanged(str): the profile switched; everything shown for the old one is void.
         statusReady(object): ``ConnectionStatus`` (no network).
         tested(object): ``ConnectionTest``.
         refreshed(object): ``TokenInfo`` after "Refresh now".
@@ -27,8 +32,10 @@ class ConnectionController(AsyncController):
         urlOpened(str, bool): a link was handed to the browser (False: none could start).
     Failures arrive through ``failed(action, AmoError)`` with the action names ``status``,
     ``test``, ``refresh``, ``pipelines``, ``create_lead``, ``set_lead_status``, ``open_url``.
+    Answers and failures of work started for an earlier profile are dropped.
     """
 
+    profileChanged = Signal(str)
     statusReady = Signal(object)
     tested = Signal(object)
     refreshed = Signal(object)
@@ -49,6 +56,7 @@ class ConnectionController(AsyncController):
         self._core = core
         self._browser = browser
         self._profile_name = profile_name
+        self._generation = 0
 
     @property
     def profile_name(self) -> str:
@@ -60,17 +68,40 @@ class ConnectionController(AsyncController):
 
     @Slot(str)
     def set_profile(self, name: str) -> None:
-        """Follow a profile switch and reload what the page shows."""
+        """Follow a profile switch; the page clears itself and asks for the new profile."""
         self._profile_name = name
-        self.load_status()
+        # Requests still in flight belong to the old profile. They are left to finish rather
+        # than cancelled (a cancelled refresh could lose the pair amoCRM has just rotated);
+        # their outcomes are dropped.
+        self._generation += 1
+        self.profileChanged.emit(name)
+
+    def _run_for_profile(
+        self,
+        action: str,
+        coroutine: Coroutine[Any, Any, T],
+        on_result: Callable[[T], None],
+    ) -> None:
+        """Run an action for the current profile; its outcome is dropped after a switch."""
+        generation = self._generation
+
+        def result(value: T) -> None:
+            if generation == self._generation:
+                on_result(value)
+
+        def error(failure: AmoError) -> None:
+            if generation == self._generation:
+                self.failed.emit(action, failure)
+
+        self._run(action, coroutine, result, on_error=error)
 
     @Slot()
     def load_status(self) -> None:
-        self._run("status", self.session.status(), self.statusReady.emit)
+        self._run_for_profile("status", self.session.status(), self.statusReady.emit)
 
     @Slot()
     def test_connection(self) -> None:
-        self._run("test", self.session.test_connection(), self.tested.emit)
+        self._run_for_profile("test", self.session.test_connection(), self.tested.emit)
 
     @Slot()
     def refresh_now(self) -> None:
@@ -78,11 +109,11 @@ class ConnectionController(AsyncController):
             self.refreshed.emit(token)
             self.load_status()
 
-        self._run("refresh", self.session.refresh_now(), done)
+        self._run_for_profile("refresh", self.session.refresh_now(), done)
 
     @Slot()
     def load_pipelines(self) -> None:
-        self._run("pipelines", self.session.pipelines(), self.pipelinesReady.emit)
+        self._run_for_profile("pipelines", self.session.pipelines(), self.pipelinesReady.emit)
 
     @Slot(str, int, object, object)
     def create_test_lead(
@@ -91,14 +122,14 @@ class ConnectionController(AsyncController):
         coroutine = self.session.create_test_lead(
             name=name or None, price=price, pipeline_id=pipeline_id, status_id=status_id
         )
-        self._run("create_lead", coroutine, self.leadCreated.emit)
+        self._run_for_profile("create_lead", coroutine, self.leadCreated.emit)
 
     @Slot(int, int, object)
     def set_lead_status(self, lead_id: int, status_id: int, pipeline_id: int | None) -> None:
         coroutine = self.session.set_lead_status(
             lead_id, status_id=status_id, pipeline_id=pipeline_id
         )
-        self._run(
+        self._run_for_profile(
             "set_lead_status",
             coroutine,
             lambda _none: self.leadStatusChanged.emit(lead_id, status_id),
