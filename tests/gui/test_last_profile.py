@@ -45,6 +45,6 @@ def test_deleting_the_only_profile_opens_the_setup_for_a_new_one(
     choose_sandbox(qtbot, wizard)
     finish_by_paste(qtbot, desktop, wizard)
     assert [p.name for p in desktop.core.config.list()] == ["default"]
+    # The Connection page tests the set-up-again profile by itself as it comes back.
     window.show_page(MainWindow.CONNECTION)
-    click(qtbot, window, "testConnectionButton")
     wait_label(qtbot, window, "testConnectionResult", "✓")

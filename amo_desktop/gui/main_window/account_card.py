@@ -47,6 +47,15 @@ class AccountCard(QGroupBox):
         self._url = account.url
         self.open_button.setEnabled(bool(account.url))
 
+    def clear(self) -> None:
+        """Forget the account shown (the profile switched)."""
+        for value in (self.name, self.account_id, self.domain):
+            value.setText("")
+        self._url = ""
+        self.open_button.setEnabled(False)
+        self._platform = None
+        self._render_platform()
+
     def _render_platform(self) -> None:
         names = {
             "amocrm.ru": self.tr("amoCRM (amocrm.ru)"),

@@ -35,7 +35,7 @@ class ConnectionPage(QScrollArea):
         self.setWidgetResizable(True)
         self._controller = controller
         self._test: ConnectionTest | None = None
-        self._loaded_once = False
+        self._loaded = False  # for the current profile; a hidden page loads on its next show
         body = QWidget(self)
         self.account = AccountCard(body)
         self.token = TokenCard(body)
@@ -71,6 +71,7 @@ class ConnectionPage(QScrollArea):
         self.leads.pipelinesRequested.connect(controller.load_pipelines)
         self.leads.createRequested.connect(controller.create_test_lead)
         self.leads.statusChangeRequested.connect(controller.set_lead_status)
+        controller.profileChanged.connect(self._profile_changed)
         controller.statusReady.connect(self._status_ready)
         controller.tested.connect(self._tested)
         controller.refreshed.connect(self._refreshed)
@@ -83,6 +84,7 @@ class ConnectionPage(QScrollArea):
 
     def load(self) -> None:
         """Fill the page: status from the keyring and config, then ask amoCRM."""
+        self._loaded = True
         self.error.clear()
         self._controller.load_status()
         self._controller.test_connection()
@@ -90,8 +92,20 @@ class ConnectionPage(QScrollArea):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded_once:
-            self._loaded_once = True
+        if not self._loaded:
+            self.load()
+
+    def _profile_changed(self, _name: str) -> None:
+        # Nothing shown so far belongs to the new profile, down to the pipeline and status
+        # ids a new lead would be created with.
+        self._test = None
+        self.test_result.setText("")
+        self.account.clear()
+        self.token.clear()
+        self.leads.clear()
+        self.error.clear()
+        self._loaded = False
+        if self.isVisible():
             self.load()
 
     def _status_ready(self, status: ConnectionStatus) -> None:

@@ -112,6 +112,17 @@ class LeadPanel(QGroupBox):
         self.pipeline_picker.setCurrentIndex(main_index)
         self.create_button.setEnabled(bool(self._pipelines))
 
+    def clear(self) -> None:
+        """Forget the account's pipelines and the lead made in it (the profile switched);
+        creating waits for the new account's pipelines."""
+        self._lead = None
+        self._moved_to = ""
+        self.show_pipelines([])
+        self.move_picker.clear()
+        self.created_label.setText("")
+        self._show_lead_controls(False)
+        self._render_results()
+
     def show_created(self, lead: CreatedLead) -> None:
         self._lead = lead
         self._moved_to = ""

@@ -24,6 +24,7 @@ class TokenCard(QGroupBox):
         self.setObjectName("tokenCard")
         self._clock = clock
         self._token: TokenInfo | None = None
+        self._known = False  # False until the profile's status arrives: nothing to say yet
         self.kind_label, self.kind = QLabel(self), QLabel(self)
         self.kind.setObjectName("tokenKind")
         self.owner_label, self.owner = QLabel(self), QLabel(self)
@@ -49,11 +50,19 @@ class TokenCard(QGroupBox):
 
     def show_token(self, token: TokenInfo | None) -> None:
         self._token = token
+        self._known = True
         self._render()
         if token is None:
             self.ticker.stop()
         else:
             self.ticker.start()
+
+    def clear(self) -> None:
+        """Show nothing until the (new) profile's token is known."""
+        self._token = None
+        self._known = False
+        self.ticker.stop()
+        self._render()
 
     def set_refreshing(self, busy: bool) -> None:
         if busy:
@@ -63,6 +72,12 @@ class TokenCard(QGroupBox):
 
     def _render(self) -> None:
         token = self._token
+        if not self._known:
+            for value in (self.kind, self.owner, self.expires):
+                value.setText("—")
+            self.refresh_button.setEnabled(False)
+            self._show_refresh_note("")
+            return
         if token is None:
             self.kind.setText(self.tr("no token — authorize first"))
             self.owner.setText("—")
