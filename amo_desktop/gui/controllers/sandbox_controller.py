@@ -49,7 +49,8 @@ class SandboxController(AsyncController):
     """Owns at most one in-process :class:`SandboxServer`.
 
     Signals:
-        started(object): the sandbox answers; carries a :class:`SandboxDemo`.
+        started(object): the sandbox answers; carries a :class:`SandboxDemo`. Every listener
+            hears it, so a wizard takes it only when it asked for the sandbox itself.
     Failures arrive through ``failed("sandbox", AmoError)``.
     """
 
@@ -77,9 +78,12 @@ class SandboxController(AsyncController):
 
     @Slot()
     def start(self) -> None:
+        """Start the sandbox once; asked again, announce the running one through ``started``."""
         if self._demo is not None:
             self.started.emit(self._demo)
             return
+        if self.is_busy("sandbox"):
+            return  # the start under way announces the sandbox when it answers
         self._run("sandbox", self._start(), self.started.emit)
 
     async def _start(self) -> SandboxDemo:

@@ -45,6 +45,8 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self._account_name = ""
         self._fix_target: PageId | None = None
+        # The sandbox controller is shared: its answers count only after this wizard asked.
+        self._awaiting_sandbox = False
         self.welcome_page = WelcomePage(language)
         self.welcome_page.languageRequested.connect(self.languageRequested)
         self.setPage(PageId.WELCOME, self.welcome_page)
@@ -83,7 +85,7 @@ class SetupWizard(QWizard):
         return QSize(800, 600)
 
     def _connect_pages(self) -> None:
-        self.welcome_page.sandboxRequested.connect(self._sandbox.start)
+        self.welcome_page.sandboxRequested.connect(self._request_sandbox)
         self.keys_page.importRequested.connect(self._import_env)
         self.authorize_page.entered.connect(self._save_settings)
         self.authorize_page.browserLoginRequested.connect(self._setup.start_browser_login)
@@ -111,10 +113,15 @@ class SetupWizard(QWizard):
         setup.envExported.connect(self._exported)
         setup.exportNeedsConfirmation.connect(self.done_page.ask_to_replace)
         setup.tokensPushed.connect(self._pushed)
+        # Bound methods, not lambdas: Qt drops these connections when the wizard is deleted.
         self._sandbox.started.connect(self._sandbox_started)
-        self._sandbox.failed.connect(lambda _action, error: self.welcome_page.sandbox_failed(error))
+        self._sandbox.failed.connect(self._sandbox_failed)
 
     # Intents from the pages.
+    def _request_sandbox(self) -> None:
+        self._awaiting_sandbox = True
+        self._sandbox.start()
+
     def _import_env(self, path: str) -> None:
         self.keys_page.import_started()
         self._setup.import_env(path)
@@ -153,11 +160,19 @@ class SetupWizard(QWizard):
     def _sandbox_started(self, demo: SandboxDemo) -> None:
         from amo_desktop.core.platforms import Platform  # loaded with the core by now
 
+        if not self._awaiting_sandbox:
+            return
+        self._awaiting_sandbox = False
         self.account_page.prefill(Platform.CUSTOM, demo.base_url)
         self.keys_page.prefill(
             demo.client_id, demo.redirect_uri, demo.client_secret, in_keyring=False
         )
         self.welcome_page.sandbox_started()
+
+    def _sandbox_failed(self, _action: str, error: AmoError) -> None:
+        if self._awaiting_sandbox:
+            self._awaiting_sandbox = False
+            self.welcome_page.sandbox_failed(error)
 
     def _browser_login_started(self, url: str) -> None:
         login = self._setup.browser_login

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QFormLayout,
@@ -105,9 +106,12 @@ class WelcomePage(QWizardPage):
         self.busy.stop()
         self.error.show_error(error)
 
-    def _choice_toggled(self) -> None:
+    def _choice_toggled(self, button: QAbstractButton, checked: bool) -> None:
+        # One click toggles two buttons (one off, one on); only the one turned on counts.
+        if not checked:
+            return
         self.error.clear()
-        if self.sandbox_choice.isChecked() and not self._sandbox_ready:
+        if button is self.sandbox_choice and not self._sandbox_ready:
             self.busy.start(self.tr("Starting the sandbox…"))
             self.sandboxRequested.emit()
         self.completeChanged.emit()
