@@ -25,6 +25,8 @@ _DNS_MARKERS = (
 )
 _TLS_MARKERS = ("[ssl", "certificate_verify_failed", "tls", "wrong version number")
 _REFUSED_MARKERS = ("connection refused", "actively refused", "errno 111", "errno 61")
+# Longer than any wait amo asks for; the cap only stops absurd values from breaking the maths.
+MAX_RETRY_AFTER_SECONDS = 3600.0
 
 
 def _causes(error: BaseException) -> Iterator[BaseException]:
@@ -112,7 +114,11 @@ def debug_note(response: httpx.Response) -> str:
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
-    """How long amo asks us to wait: the body's ``retry_after`` or a ``Retry-After`` header."""
+    """How long amo asks us to wait: the body's ``retry_after`` or a ``Retry-After`` header.
+
+    At most :data:`MAX_RETRY_AFTER_SECONDS`: a proxy may answer ``inf`` or a number too large
+    to count in (JSON's ``1e999`` reads as infinity).
+    """
     body = problem_body(response)
     candidates: list[object] = []
     if body is not None:
@@ -123,8 +129,8 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
             seconds = float(str(value))
         except ValueError:
             continue
-        if seconds >= 0:
-            return seconds
+        if seconds >= 0:  # also skips NaN
+            return min(seconds, MAX_RETRY_AFTER_SECONDS)
     return None
 
 

@@ -127,3 +127,21 @@ def test_retry_after_header_when_the_body_is_not_json() -> None:
     error = error_from_response(answer(429, b"slow down", "text/plain", **{"retry-after": "3"}))
     assert error.code is ErrorCode.RATE_LIMITED
     assert error.details["retry_after"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "header", "expected"),
+    [
+        (b"slow down", "text/plain", "inf", "3600"),
+        (b"slow down", "text/plain", "1e999", "3600"),
+        (b"slow down", "text/plain", "99999999", "3600"),
+        (b'{"status":429,"retry_after":1e999}', PROBLEM, "2", "3600"),
+        (b'{"status":429,"retry_after":NaN}', PROBLEM, "2", "2"),
+    ],
+)
+def test_absurd_retry_after_values_are_capped(
+    body: bytes, content_type: str, header: str, expected: str
+) -> None:
+    error = error_from_response(answer(429, body, content_type, **{"retry-after": header}))
+    assert error.code is ErrorCode.RATE_LIMITED
+    assert error.details["retry_after"] == expected
