@@ -226,3 +226,52 @@ def test_two_way_check_button_reports_every_step(
     texts = [steps.topLevelItem(i).text(0) for i in range(steps.topLevelItemCount())]
     assert len(texts) == 4 and all(text.startswith("✔") for text in texts)
     assert all(steps.topLevelItem(i).text(1).endswith(" ms") for i in range(4))
+
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+LEAD_MOVED = (
+    b"account%5Bsubdomain%5D=demo&leads%5Bstatus%5D%5B0%5D%5Bid%5D=111"
+    b"&leads%5Bstatus%5D%5B0%5D%5Bstatus_id%5D=555&leads%5Bstatus%5D%5B0%5D%5Bpipeline_id%5D=1"
+    b"&leads%5Bstatus%5D%5B0%5D%5Bold_status_id%5D=2"
+)
+CONTACT_UPDATED = b"account%5Bsubdomain%5D=demo&contacts%5Bupdate%5D%5B0%5D%5Bid%5D=222"
+
+
+def post_forms(qtbot: QtBot, url: str, *bodies: bytes) -> list[int]:
+    async def post_in_order() -> list[int]:
+        async with httpx.AsyncClient(trust_env=False) as client:
+            return [(await client.post(url, content=b, headers=FORM)).status_code for b in bodies]
+
+    return run(qtbot, post_in_order())
+
+
+def test_events_stay_in_arrival_order_while_stage_names_load(
+    qtbot: QtBot, webhooks_desktop: DesktopApp
+) -> None:
+    page = connected_webhooks_page(qtbot, webhooks_desktop)
+    url = start_listening(qtbot, page)
+    # The lead's summary waits for the stage names; the contact's needs none and is ready first.
+    sandbox_server(webhooks_desktop).state.inject(
+        "/api/v4/leads/pipelines", None, times=10, delay=1.0
+    )
+    assert post_forms(qtbot, url, LEAD_MOVED, CONTACT_UPDATED) == [200, 200]
+    qtbot.waitUntil(lambda: len(events_shown(page)) == 2, timeout=WAIT_MS)
+    assert [(row.event.name, row.entity_id) for row in events_shown(page)] == [
+        ("status_lead", "111"),
+        ("update_contact", "222"),
+    ]
+
+
+def test_a_hanging_stage_name_lookup_does_not_hold_the_live_view_back(
+    qtbot: QtBot, webhooks_desktop: DesktopApp
+) -> None:
+    page = connected_webhooks_page(qtbot, webhooks_desktop)
+    url = start_listening(qtbot, page)
+    sandbox_server(webhooks_desktop).state.inject(
+        "/api/v4/leads/pipelines", None, times=10, delay=8.0
+    )
+    assert post_forms(qtbot, url, LEAD_MOVED) == [200]
+    # Shown after the controller's 2 s wait for names, long before the lookup answers.
+    qtbot.waitUntil(lambda: len(events_shown(page)) == 1, timeout=6_000)
+    (row,) = events_shown(page)
+    assert "#555" in row.summary  # the stage by its id: its name is not known yet

@@ -3,6 +3,7 @@ account's subscriptions and runs the two-way check, reporting everything by sign
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +29,9 @@ from amo_desktop.gui.webhooks.listener_panel import ListenerSettings
 from amo_desktop.gui.webhooks.rows import EventRow
 
 REPLAY_TIMEOUT = 10.0
+# How long a summary waits for the account's stage names before it shows ids instead; the
+# lookup goes on in the background and the events after it get the names.
+NAMES_WAIT = 2.0
 
 
 def backend_webhook_url(backend_url: str | None) -> str:
@@ -85,6 +89,7 @@ class WebhooksController(AsyncController):
         journal_root: Callable[[str], Path],
         language: Callable[[], str] = current_language,
         http_client: httpx.AsyncClient | None = None,
+        names_wait: float = NAMES_WAIT,
     ) -> None:
         super().__init__(runner, parent)
         self._core = core
@@ -98,6 +103,13 @@ class WebhooksController(AsyncController):
         self._waiter = EventWaiter()
         self._forward_target = ""
         self._names: PipelineNames | None = None
+        self._names_wait = names_wait
+        self._lookups: set[asyncio.Task[str]] = set()
+        # Summaries finish in any order (a lead's may wait for stage names), but the table
+        # shows deliveries in arrival order: a finished one waits here for those before it.
+        self._summaries_started = 0
+        self._summaries_shown = 0
+        self._summaries_finished: dict[int, list[EventRow] | None] = {}
 
     # --- profile -----------------------------------------------------------------------------
     @property
@@ -201,6 +213,9 @@ class WebhooksController(AsyncController):
         receiver, self._receiver = self._receiver, None
         if receiver is not None:
             await receiver.stop()
+        for lookup in self._lookups:
+            lookup.cancel()
+        await asyncio.gather(*self._lookups, return_exceptions=True)
         await self._close_journal()
         await self._client.aclose()
 
@@ -213,25 +228,62 @@ class WebhooksController(AsyncController):
     def _delivered(self, delivery: Delivery, events: list[WebhookEvent]) -> None:
         # Summaries may look up stage names through the API, so they run as a task; the
         # listener's callback must return at once.
+        number = self._summaries_started
+        self._summaries_started += 1
+
+        def failed(error: AmoError) -> None:
+            self.failed.emit("summary", error)
+            self._summary_finished(number, None)
+
         self._runner.start(
             self._summarize(delivery, events),
-            self.eventsReady.emit,
-            lambda error: self.failed.emit("summary", error),
+            lambda rows: self._summary_finished(number, rows),
+            failed,
+            lambda: self._summary_finished(number, None),
         )
+
+    def _summary_finished(self, number: int, rows: list[EventRow] | None) -> None:
+        self._summaries_finished[number] = rows
+        while self._summaries_shown in self._summaries_finished:
+            ready = self._summaries_finished.pop(self._summaries_shown)
+            self._summaries_shown += 1
+            if ready is not None:
+                self.eventsReady.emit(ready)
 
     async def _summarize(self, delivery: Delivery, events: list[WebhookEvent]) -> list[EventRow]:
         language = self._language()
         names = self._pipeline_names()
         forwarding = bool(self._forward_target)
+        summaries = await asyncio.gather(
+            *(self._summary(event, language, names) for event in events)
+        )
         return [
-            EventRow(
-                delivery=delivery,
-                event=event,
-                summary=await summarize(event, language, names),
-                forwarding=forwarding,
-            )
-            for event in events
+            EventRow(delivery=delivery, event=event, summary=summary, forwarding=forwarding)
+            for event, summary in zip(events, summaries, strict=True)
         ]
+
+    async def _summary(
+        self, event: WebhookEvent, language: str, names: PipelineNames | None
+    ) -> str:
+        if names is None:
+            return await summarize(event, language)
+        lookup = asyncio.ensure_future(summarize(event, language, names))
+        try:
+            done, _ = await asyncio.wait({lookup}, timeout=self._names_wait)
+        except asyncio.CancelledError:
+            lookup.cancel()
+            raise
+        if lookup in done:
+            return lookup.result()
+        # A slow or unreachable API must not hold the live view back: show ids now.
+        self._lookups.add(lookup)
+        lookup.add_done_callback(self._lookup_done)
+        return await summarize(event, language)
+
+    def _lookup_done(self, lookup: asyncio.Task[str]) -> None:
+        self._lookups.discard(lookup)
+        if not lookup.cancelled():
+            lookup.exception()  # seen, so asyncio does not log it as never retrieved
 
     def _pipeline_names(self) -> PipelineNames | None:
         if self.session.profile() is None:
