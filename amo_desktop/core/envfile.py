@@ -133,12 +133,12 @@ def merge_env(path: Path, values: Mapping[str, str], *, force: bool = False) -> 
     """Write ``values`` into ``path``: replace those keys in place, append the new ones.
 
     An existing file whose values for these keys differ is only changed with ``force``
-    (else ENV_FILE_EXISTS); a missing file is created.
+    (else ENV_FILE_EXISTS); a missing file is created; ENV_FILE_NOT_WRITABLE when it cannot be.
     """
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:  # keep CRLF visible
             original = handle.read()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing there yet: writing will tell
         original = ""
     except (OSError, UnicodeDecodeError) as error:
         raise AmoError(
@@ -160,7 +160,14 @@ def merge_env(path: Path, values: Mapping[str, str], *, force: bool = False) -> 
             lines[index] = f"{indent}{export}{key}={format_value(values[key])}"
             written.add(key)
     lines += [f"{key}={format_value(value)}" for key, value in values.items() if key not in written]
-    _write_private(path, newline.join(lines) + newline)
+    try:
+        _write_private(path, newline.join(lines) + newline)
+    except OSError as error:  # a read-only share, a missing drive, a full disk
+        raise AmoError(
+            ErrorCode.ENV_FILE_NOT_WRITABLE,
+            {"path": str(path)},
+            debug=f"{type(error).__name__}: {error.strerror or error}",
+        ) from None
     return path
 
 

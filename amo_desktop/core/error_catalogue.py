@@ -341,6 +341,54 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
             "Виберіть папку, у яку можна записувати (наприклад, «Документи»), і збережіть ще раз.",
         ),
     ),
+    _entry(
+        ErrorCode.CONFIG_NOT_WRITABLE,
+        (
+            "Settings not saved",
+            "The settings file {path} could not be written, so your change was not kept.",
+            "Make sure the disk is not full and that you are allowed to change files in that "
+            "folder, then try again.",
+        ),
+        (
+            "Налаштування не збережено",
+            "Не вдалося записати файл налаштувань {path}, тому зміну не збережено.",
+            "Перевірте, чи є вільне місце на диску і чи можна змінювати файли в цій папці, "
+            "а потім спробуйте ще раз.",
+        ),
+        ("Permission denied", "No space left on device"),
+    ),
+    _entry(
+        ErrorCode.CONFIG_LOCKED,
+        (
+            "Settings are busy",
+            "Another amo-desktop window or command is changing the settings ({path}) right now.",
+            "Wait a few seconds and try again. If this keeps happening, close the other "
+            "amo-desktop windows and commands.",
+        ),
+        (
+            "Налаштування зараз зайняті",
+            "Інше вікно чи команда amo-desktop саме змінює налаштування ({path}).",
+            "Зачекайте кілька секунд і спробуйте ще раз. Якщо це повторюється, закрийте інші "
+            "вікна й команди amo-desktop.",
+        ),
+        ("config.json.lock",),
+    ),
+    _entry(
+        ErrorCode.ENV_FILE_NOT_WRITABLE,
+        (
+            ".env file not saved",
+            "{path} could not be written.",
+            "Check that the folder exists and that you are allowed to change files in it (it "
+            "is not read-only), or choose another folder, then try again.",
+        ),
+        (
+            "Файл .env не збережено",
+            "Не вдалося записати {path}.",
+            "Перевірте, що папка існує і в ній можна змінювати файли (вона не лише для "
+            "читання), або виберіть іншу папку, а потім спробуйте ще раз.",
+        ),
+        ("Read-only file system",),
+    ),
     # Keyring
     _entry(
         ErrorCode.KEYRING_UNAVAILABLE,

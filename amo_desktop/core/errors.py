@@ -31,6 +31,9 @@ class ErrorCode(StrEnum):
     ENV_FILE_INVALID = "config.env_file_invalid"
     INVALID_URL = "config.invalid_url"
     FILE_NOT_SAVED = "config.file_not_saved"
+    CONFIG_NOT_WRITABLE = "config.not_writable"
+    CONFIG_LOCKED = "config.locked"
+    ENV_FILE_NOT_WRITABLE = "config.env_file_not_writable"
     # Keyring
     KEYRING_UNAVAILABLE = "keyring.unavailable"
     KEYRING_LOCKED = "keyring.locked"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,27 @@ def test_merge_never_writes_through_a_symlink(tmp_path: Path) -> None:
     assert not link.is_symlink()
     assert stat.S_IMODE(link.stat().st_mode) == 0o600
     assert read_env(link).values == {"AMO_CLIENT_SECRET": "s3cret-value"}
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        pytest.param(lambda home: home / "a-file" / ".env", id="folder is a file"),
+        pytest.param(lambda home: home / "a-file" / "backend" / ".env", id="under a file"),
+        pytest.param(
+            lambda home: Path("/proc/amo-desktop-test/.env"),
+            id="in a folder nobody may create",
+            marks=pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc"),
+        ),
+    ],
+)
+def test_merge_into_a_place_that_cannot_be_written_is_a_typed_error(
+    tmp_path: Path, target: Callable[[Path], Path]
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    path = target(tmp_path)
+    with pytest.raises(AmoError) as caught:
+        merge_env(path, {"AMO_DOMAIN": "shop.amocrm.ru"})
+    assert caught.value.code is ErrorCode.ENV_FILE_NOT_WRITABLE
+    assert caught.value.details["path"] == str(path)
+    assert not [name for name in tmp_path.rglob(".env-*")]  # no temporary file left behind
