@@ -57,8 +57,9 @@ class AccountPage(QWizardPage):
 
     @property
     def platform(self) -> Platform | None:
+        # Qt keeps a StrEnum item's data as its plain string value: turn it back.
         value = self.platform_picker.currentData()
-        return value if isinstance(value, Platform) else None
+        return Platform(value) if value else None
 
     @property
     def address(self) -> AccountAddress | None:
