@@ -883,6 +883,22 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ),
         ("token owner", "backend owns tokens"),
     ),
+    _entry(
+        ErrorCode.TOKENS_BUSY,
+        (
+            "The tokens are busy",
+            "Another amo-desktop window or command has been changing the tokens of the "
+            "profile “{profile}” for over a minute.",
+            "Wait until it finishes, or close it, and try again.",
+        ),
+        (
+            "Токени зараз зайняті",
+            "Інша програма amo-desktop (вікно чи команда) уже понад хвилину змінює токени "
+            "профілю «{profile}».",
+            "Дочекайтеся, поки вона завершить роботу, або закрийте її, і спробуйте ще раз.",
+        ),
+        ("token lock", "tokens.lock"),
+    ),
     # amoCRM API
     _entry(
         ErrorCode.PAYMENT_REQUIRED,

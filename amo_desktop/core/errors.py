@@ -65,6 +65,7 @@ class ErrorCode(StrEnum):
     LONG_LIVED_TOKEN_INVALID = "auth.long_lived_token_invalid"
     TOKEN_EXPIRED = "auth.token_expired"
     TOKENS_OWNED_BY_BACKEND = "auth.tokens_owned_by_backend"
+    TOKENS_BUSY = "auth.tokens_busy"
     # amoCRM API
     PAYMENT_REQUIRED = "api.payment_required"
     ACCOUNT_BLOCKED = "api.account_blocked"
