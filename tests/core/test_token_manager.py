@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,12 +19,15 @@ from amo_desktop.core.api import AmoApiClient
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.memory_keyring import MemoryKeyring
+from amo_desktop.core.oauth import exchange_code
 from amo_desktop.core.ratelimit import RateLimiter
 from amo_desktop.core.token_manager import LOCK_FILE_NAME, TokenManager
 from amo_desktop.core.tokens import TokenSet
 from amo_desktop.sandbox import SandboxServer
 from tests.core.token_helpers import DEMO, PROFILE, Clock, SignedIn, sign_in
 from tests.support.routing_transport import SandboxRoutingTransport
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -188,33 +193,125 @@ async def test_a_cancelled_wait_for_the_lock_never_leaves_it_taken(
     async def never(refresh_token: str) -> TokenSet:
         raise AssertionError("no refresh here")
 
-    waiting_in_a_thread = threading.Event()
-    real_acquire = filelock.BaseFileLock.acquire
-
-    def observed_acquire(lock: filelock.BaseFileLock, *args: Any, **kwargs: Any) -> Any:
-        if threading.current_thread() is not threading.main_thread():
-            waiting_in_a_thread.set()
-        return real_acquire(lock, *args, **kwargs)
-
-    monkeypatch.setattr(filelock.BaseFileLock, "acquire", observed_acquire)
-
     manager = TokenManager(PROFILE, credential_store, never, tmp_path, Clock())
     other_process = filelock.FileLock(tmp_path / LOCK_FILE_NAME, thread_local=False)
     other_process.acquire()
     entered = asyncio.Event()
+
+    # The manager has begun to wait once it tries the lock (in a worker thread or on the loop).
+    waiting_for_it = threading.Event()
+    real_acquire = filelock.BaseFileLock.acquire
+
+    def observed_acquire(lock: filelock.BaseFileLock, *args: Any, **kwargs: Any) -> Any:
+        waiting_for_it.set()
+        return real_acquire(lock, *args, **kwargs)
+
+    monkeypatch.setattr(filelock.BaseFileLock, "acquire", observed_acquire)
 
     async def wait_for_the_lock() -> None:
         async with manager._file_lock():
             entered.set()
 
     waiting = asyncio.create_task(wait_for_the_lock())
-    assert await asyncio.to_thread(waiting_in_a_thread.wait, 10)
+    assert await asyncio.to_thread(waiting_for_it.wait, 10)
     waiting.cancel()
     with pytest.raises(asyncio.CancelledError):
         await waiting
-    other_process.release()  # now the abandoned worker thread gets the lock ...
+    other_process.release()  # now an abandoned waiter would get the lock ...
     after = filelock.FileLock(tmp_path / LOCK_FILE_NAME, thread_local=False)
     # ... and must give it back: otherwise this waits in vain and raises Timeout.
     await asyncio.to_thread(after.acquire, timeout=10)
     after.release()
     assert not entered.is_set()
+
+
+@pytest.mark.parametrize("meanwhile", ["signed out", "handed to the backend", "signed in anew"])
+async def test_a_pair_changed_during_the_refresh_is_not_overwritten(
+    signed_in: SignedIn, tmp_path: Path, meanwhile: str
+) -> None:
+    """A program that skips the lock changes the stored pair while amo answers the refresh."""
+    previous = await signed_in.store(expires_at=Clock()() + 30)
+    owner = ["desktop"]
+    newer: list[TokenSet] = []
+
+    async def refresh_then_interfere(refresh_token: str) -> TokenSet:
+        fresh = await signed_in.refresher(refresh_token)
+        if meanwhile == "signed out":
+            await signed_in.credentials.delete_tokens(PROFILE)
+        elif meanwhile == "handed to the backend":
+            owner[0] = "backend"
+        else:
+            code = signed_in.sandbox.state.issue_authorization_code()
+            integration = signed_in.sandbox.state.demo_integration
+            newer.append(
+                await exchange_code(
+                    signed_in.http,
+                    DEMO,
+                    integration.client_id,
+                    integration.client_secret,
+                    code,
+                    integration.redirect_uri,
+                )
+            )
+            await signed_in.credentials.set_tokens(PROFILE, newer[0])
+        return fresh
+
+    manager = TokenManager(
+        PROFILE,
+        signed_in.credentials,
+        refresh_then_interfere,
+        tmp_path / "profile",
+        Clock(),
+        owner=lambda: owner[0],  # type: ignore[arg-type,return-value]
+    )
+    stored_after: TokenSet | None
+    if meanwhile == "signed in anew":
+        assert await manager.access_token() == newer[0].access_token
+        stored_after = await signed_in.credentials.get_tokens(PROFILE)
+        assert stored_after == newer[0]
+        return
+    with pytest.raises(AmoError) as caught:
+        await manager.access_token()
+    expected = {
+        "signed out": ErrorCode.NOT_LOGGED_IN,
+        "handed to the backend": ErrorCode.TOKENS_OWNED_BY_BACKEND,
+    }[meanwhile]
+    assert caught.value.code is expected
+    stored_after = await signed_in.credentials.get_tokens(PROFILE)
+    if meanwhile == "signed out":
+        assert stored_after is None
+        return
+    assert stored_after == previous
+    # The new pair was never used, so the pair the backend took still refreshes (amo's grace).
+    assert previous.refresh_token is not None
+    handed_on = await signed_in.refresher(previous.refresh_token)
+    assert handed_on.access_token != previous.access_token
+
+
+async def test_cancelling_a_wait_for_the_lock_lets_the_program_end_at_once(
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C while another program refreshes: ``asyncio.run`` must return, not wait it out."""
+    lock_dir = tmp_path / "profile"
+    lock_dir.mkdir()
+    other_process = filelock.FileLock(lock_dir / LOCK_FILE_NAME, thread_local=False)
+    other_process.acquire()
+    try:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "tests.core.lock_wait_worker", str(lock_dir)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            # The lock stays taken all along: a waiter left in a thread would hold up the exit.
+            out, err = worker.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.communicate()
+            pytest.fail("the program did not end while the lock stayed taken")
+    finally:
+        other_process.release()
+    assert worker.returncode == 0, err
+    assert out.split() == ["cancelled", "ended"]
