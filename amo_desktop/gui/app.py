@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from amo_desktop.core.errors import AmoError, ErrorCode
@@ -26,6 +26,7 @@ from amo_desktop.gui.controllers.connection_controller import ConnectionControll
 from amo_desktop.gui.controllers.sandbox_controller import SandboxController
 from amo_desktop.gui.controllers.settings_controller import SettingsController
 from amo_desktop.gui.controllers.setup_controller import SetupController
+from amo_desktop.gui.controllers.wizard_stored_settings import StoredSettingsReader
 from amo_desktop.gui.crash_handler import CrashHandler, LogbookHandler
 from amo_desktop.gui.deferred_core import DeferredCore
 from amo_desktop.gui.language import LanguageManager
@@ -72,6 +73,7 @@ class DesktopApp(QObject):
         self.runner = TaskRunner(loop)
         self._extra_pages = extra_pages or ExtraPages()
         self.sandbox = SandboxController(self.runner, parent=self)
+        self.stored_settings = StoredSettingsReader(self.runner, core, parent=self)
         self.settings = SettingsController(self.runner, core, languages, parent=self)
         self.connection = ConnectionController(
             self.runner, core, self.settings.current_profile(), browser, parent=self
@@ -96,10 +98,18 @@ class DesktopApp(QObject):
         return self.show_main_window()
 
     def show_wizard(self, profile: str, welcome: SetupWizard | None = None) -> SetupWizard:
-        """Open the setup wizard for ``profile``, completing ``welcome`` if given."""
+        """Open the setup wizard for ``profile``, completing ``welcome`` if given.
+
+        There is at most one setup wizard: asked again while one is open, for this profile
+        or another, the app brings the open one to the front and returns it. Two wizards
+        could save the same profile over each other; replacing the open one would throw
+        away what the person typed in it. They finish or cancel it, then ask again.
+        """
+        if self.wizard is not None:
+            return self._bring_forward(self.wizard)
         setup = SetupController(self.runner, self.core, profile, parent=self)
         wizard = welcome if welcome is not None else SetupWizard(self.languages.language)
-        wizard.add_steps(setup, self.sandbox)
+        wizard.add_steps(setup, self.sandbox, self.stored_settings)
         wizard.languageRequested.connect(self.settings.set_language)
         wizard.dashboardRequested.connect(self._wizard_done)
         wizard.rejected.connect(lambda: self._forget_wizard(wizard))
@@ -107,6 +117,13 @@ class DesktopApp(QObject):
         if not wizard.isVisible():
             wizard.resize(wizard.sizeHint())
             wizard.show()
+        return wizard
+
+    def _bring_forward(self, wizard: SetupWizard) -> SetupWizard:
+        wizard.setWindowState(wizard.windowState() & ~Qt.WindowState.WindowMinimized)
+        wizard.show()
+        wizard.raise_()
+        wizard.activateWindow()
         return wizard
 
     def _forget_wizard(self, wizard: SetupWizard) -> None:

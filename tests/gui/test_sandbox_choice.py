@@ -58,9 +58,8 @@ def test_only_the_wizard_that_asked_receives_the_sandbox_keys(
     for name in ("asking", "other"):
         wizard = SetupWizard("en")
         qtbot.addWidget(wizard)
-        wizard.add_steps(
-            SetupController(desktop.runner, desktop.core, name, parent=desktop), desktop.sandbox
-        )
+        setup = SetupController(desktop.runner, desktop.core, name, parent=desktop)
+        wizard.add_steps(setup, desktop.sandbox, desktop.stored_settings)
         wizard.show()
         wizards[name] = wizard
     other = wizards["other"]

@@ -15,6 +15,10 @@ if TYPE_CHECKING:  # the controllers, models, platforms and step pages load afte
     from amo_desktop.core.models import ConnectionStatus, ConnectionTest
     from amo_desktop.gui.controllers.sandbox_controller import SandboxController, SandboxDemo
     from amo_desktop.gui.controllers.setup_controller import SetupController
+    from amo_desktop.gui.controllers.wizard_stored_settings import (
+        StoredSettings,
+        StoredSettingsReader,
+    )
     from amo_desktop.gui.wizard.account_page import AccountPage
     from amo_desktop.gui.wizard.authorize_page import AuthorizePage
     from amo_desktop.gui.wizard.check_page import CheckPage
@@ -52,8 +56,14 @@ class SetupWizard(QWizard):
         self.setPage(PageId.WELCOME, self.welcome_page)
         self.retranslate_ui()
 
-    def add_steps(self, setup: SetupController, sandbox: SandboxController) -> None:
-        """Add the pages after the welcome page and connect them to the controllers."""
+    def add_steps(
+        self, setup: SetupController, sandbox: SandboxController, stored: StoredSettingsReader
+    ) -> None:
+        """Add the pages after the welcome page and connect them to the controllers.
+
+        A profile that is configured already is filled in from ``stored`` as soon as it
+        answers.
+        """
         # Imported here: the welcome page paints before these modules load.
         from amo_desktop.gui.wizard.account_page import AccountPage
         from amo_desktop.gui.wizard.authorize_page import AuthorizePage
@@ -63,6 +73,7 @@ class SetupWizard(QWizard):
 
         self._setup = setup
         self._sandbox = sandbox
+        self._stored = stored
         self.account_page: AccountPage = AccountPage()
         self.keys_page: KeysPage = KeysPage()
         self.authorize_page: AuthorizePage = AuthorizePage()
@@ -80,6 +91,12 @@ class SetupWizard(QWizard):
         self._connect_controllers()
         self.retranslate_ui()
         self.welcome_page.steps_added()
+        stored.load(setup.profile_name)
+
+    @property
+    def profile_name(self) -> str:
+        """The profile this wizard sets up."""
+        return self._setup.profile_name
 
     def sizeHint(self) -> QSize:
         return QSize(800, 600)
@@ -116,6 +133,8 @@ class SetupWizard(QWizard):
         # Bound methods, not lambdas: Qt drops these connections when the wizard is deleted.
         self._sandbox.started.connect(self._sandbox_started)
         self._sandbox.failed.connect(self._sandbox_failed)
+        self._stored.loaded.connect(self._stored_settings_loaded)
+        self._stored.failed.connect(self._stored_settings_failed)
 
     # Intents from the pages.
     def _request_sandbox(self) -> None:
@@ -173,6 +192,25 @@ class SetupWizard(QWizard):
         if self._awaiting_sandbox:
             self._awaiting_sandbox = False
             self.welcome_page.sandbox_failed(error)
+
+    def _stored_settings_loaded(self, stored: StoredSettings) -> None:
+        if stored.profile != self.profile_name or self._filled_in_already():
+            return
+        self.account_page.prefill(stored.platform, stored.account)
+        # The secret stays in the keyring: the field only says that one is kept.
+        self.keys_page.prefill(
+            stored.client_id, stored.redirect_uri, in_keyring=stored.has_client_secret
+        )
+
+    def _filled_in_already(self) -> bool:
+        # The keyring may take its time (an unlock prompt): what the person chose or typed
+        # meanwhile wins over the stored settings.
+        typed = (self.account_page.address_input, self.keys_page.client_id_input)
+        chose_sandbox = self._awaiting_sandbox or self.welcome_page.uses_sandbox
+        return chose_sandbox or any(field.isModified() for field in typed)
+
+    def _stored_settings_failed(self, _action: str, error: AmoError) -> None:
+        self.welcome_page.error.show_error(error)
 
     def _browser_login_started(self, url: str) -> None:
         login = self._setup.browser_login
