@@ -5,7 +5,8 @@ The file (``config.json`` in the app home) looks like
 its version and keys are defined in :mod:`amo_desktop.core.config_summary`.
 Writes are atomic (temporary file + ``os.replace``, mode 0600) under a file lock, because the
 CLI and the GUI may change it at the same time. A damaged file is never overwritten: it is
-copied to ``config.json.bak`` and reported as CONFIG_UNREADABLE.
+copied to ``config.json.bak`` and reported as CONFIG_UNREADABLE. A write that cannot be done is
+CONFIG_NOT_WRITABLE; one kept waiting too long by another amo-desktop is CONFIG_LOCKED.
 """
 
 from __future__ import annotations
@@ -108,9 +109,12 @@ class Profile:
 class ConfigStore:
     """Reads and writes ``config.json`` under ``home``; every call reads the file afresh."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *, lock_timeout: float = 10.0) -> None:
+        """``lock_timeout``: how long a write waits for another amo-desktop to finish its own
+        before CONFIG_LOCKED."""
         self.home = home
         self.path = config_file(home)
+        self._lock_timeout = lock_timeout
         self._file_lock: FileLock | None = None
 
     @property
@@ -120,7 +124,9 @@ class ConfigStore:
         if self._file_lock is None:
             from filelock import FileLock
 
-            self._file_lock = FileLock(str(self.path) + ".lock", timeout=10, mode=0o600)
+            self._file_lock = FileLock(
+                str(self.path) + ".lock", timeout=self._lock_timeout, mode=0o600
+            )
         return self._file_lock
 
     # -- file handling ----------------------------------------------------------------------
@@ -156,7 +162,20 @@ class ConfigStore:
         document.setdefault(PROFILES_KEY, {})
         return document
 
+    def _not_writable(self, error: OSError) -> AmoError:
+        return AmoError(
+            ErrorCode.CONFIG_NOT_WRITABLE,
+            {"path": str(self.path)},
+            debug=f"{type(error).__name__}: {error.strerror or error}",
+        )
+
     def _write(self, document: Document) -> None:
+        try:
+            self._replace_file(document)
+        except OSError as error:  # a read-only folder, a full disk, a name taken by a folder
+            raise self._not_writable(error) from None
+
+    def _replace_file(self, document: Document) -> None:
         ensure_private_dir(self.home)
         descriptor, temporary = tempfile.mkstemp(prefix=".config-", dir=self.home)
         try:
@@ -173,11 +192,25 @@ class ConfigStore:
 
     @contextlib.contextmanager
     def _editing(self) -> Iterator[Document]:
-        ensure_private_dir(self.home)
-        with self._lock:
+        from filelock import Timeout
+
+        try:
+            ensure_private_dir(self.home)
+            self._lock.acquire()
+        except Timeout:  # a TimeoutError, hence an OSError: caught first
+            raise AmoError(
+                ErrorCode.CONFIG_LOCKED,
+                {"path": str(self.path)},
+                debug=f"settings lock busy for over {self._lock_timeout:g} s",
+            ) from None
+        except OSError as error:
+            raise self._not_writable(error) from None
+        try:
             document = self._read()
             yield document
             self._write(document)
+        finally:
+            self._lock.release()
 
     def _profile_from(self, document: Document, name: str) -> Profile | None:
         data = document[PROFILES_KEY].get(name)

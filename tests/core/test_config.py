@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from amo_desktop.core import config as config_module
 from amo_desktop.core.config import ConfigStore, Profile, WebhookSettings
@@ -159,3 +160,37 @@ def test_a_malformed_profile_is_reported_but_not_dropped(tmp_path: Path) -> None
     assert caught.value.code is ErrorCode.CONFIG_UNREADABLE
     store.save(make_profile())
     assert json.loads(store.path.read_text())["profiles"]["x"] == {"platform": "nowhere"}
+
+
+def test_settings_in_a_folder_that_cannot_hold_files_are_a_typed_error(tmp_path: Path) -> None:
+    home = tmp_path / "a-file"
+    home.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(AmoError) as caught:
+        ConfigStore(home).save(make_profile())
+    assert caught.value.code is ErrorCode.CONFIG_NOT_WRITABLE
+    assert caught.value.details["path"] == str(home / "config.json")
+
+
+def test_a_settings_file_that_cannot_be_replaced_is_a_typed_error(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    store = ConfigStore(home)
+    with pytest.raises(AmoError) as caught, store._editing() as document:
+        document["language"] = "uk"
+        store.path.mkdir()  # something took the file's name while the change was being made
+    assert caught.value.code is ErrorCode.CONFIG_NOT_WRITABLE
+    assert sorted(path.name for path in home.iterdir()) == ["config.json", "config.json.lock"]
+    store.path.rmdir()
+    store.set_language("uk")  # the lock was released
+    assert store.language == "uk"
+
+
+def test_settings_locked_by_another_amo_desktop_are_a_typed_error(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path, lock_timeout=0)
+    store.save(make_profile())
+    other = FileLock(str(store.path) + ".lock")
+    with other:
+        with pytest.raises(AmoError) as caught:
+            store.save(make_profile("other"))
+        assert caught.value.code is ErrorCode.CONFIG_LOCKED
+    store.save(make_profile("other"))
+    assert [profile.name for profile in store.list()] == ["default", "other"]
