@@ -29,6 +29,7 @@ class AsyncController(QObject):
         super().__init__(parent)
         self._runner = runner
         self._busy: set[str] = set()
+        self._generation = 0  # one more at every profile switch
 
     def is_busy(self, action: str) -> bool:
         return action in self._busy
@@ -52,3 +53,30 @@ class AsyncController(QObject):
             self.failed.emit(action, error)
 
         self._runner.start(coroutine, on_result, on_error or report, on_cancelled, finished)
+
+    def _forget_profile_work(self) -> None:
+        """Drop the outcomes of every action started so far (the profile has switched).
+
+        The actions are left to finish rather than cancelled: a cancelled token refresh
+        could lose the pair amoCRM has just rotated.
+        """
+        self._generation += 1
+
+    def _run_for_profile(
+        self,
+        action: str,
+        coroutine: Coroutine[Any, Any, T],
+        on_result: Callable[[T], None],
+    ) -> None:
+        """Like ``_run``, but the outcome is dropped if the profile switches meanwhile."""
+        generation = self._generation
+
+        def result(value: T) -> None:
+            if generation == self._generation:
+                on_result(value)
+
+        def error(failure: AmoError) -> None:
+            if generation == self._generation:
+                self.failed.emit(action, failure)
+
+        self._run(action, coroutine, result, on_error=error)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from amo_desktop.core.errors import AmoError
 from amo_desktop.gui.controllers.base import AsyncController
 from amo_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from amo_desktop.core.browser import Browser
     from amo_desktop.core.service import AppCore, ProfileSession
-
-T = TypeVar("T")
 
 
 class ConnectionController(AsyncController):
@@ -56,7 +52,6 @@ class ConnectionController(AsyncController):
         self._core = core
         self._browser = browser
         self._profile_name = profile_name
-        self._generation = 0
 
     @property
     def profile_name(self) -> str:
@@ -70,30 +65,8 @@ class ConnectionController(AsyncController):
     def set_profile(self, name: str) -> None:
         """Follow a profile switch; the page clears itself and asks for the new profile."""
         self._profile_name = name
-        # Requests still in flight belong to the old profile. They are left to finish rather
-        # than cancelled (a cancelled refresh could lose the pair amoCRM has just rotated);
-        # their outcomes are dropped.
-        self._generation += 1
+        self._forget_profile_work()
         self.profileChanged.emit(name)
-
-    def _run_for_profile(
-        self,
-        action: str,
-        coroutine: Coroutine[Any, Any, T],
-        on_result: Callable[[T], None],
-    ) -> None:
-        """Run an action for the current profile; its outcome is dropped after a switch."""
-        generation = self._generation
-
-        def result(value: T) -> None:
-            if generation == self._generation:
-                on_result(value)
-
-        def error(failure: AmoError) -> None:
-            if generation == self._generation:
-                self.failed.emit(action, failure)
-
-        self._run(action, coroutine, result, on_error=error)
 
     @Slot()
     def load_status(self) -> None:

@@ -93,7 +93,6 @@ class TroubleshootingController(AsyncController):
         self._clock = clock
         self._checks = tuple(checks)
         self._results: list[CheckResult] = []
-        self._generation = 0
         self._after_checks: Callable[[], None] | None = None
         self._pending_log: list[LogEntry] = []
         self._log_timer = QTimer(self)
@@ -117,7 +116,7 @@ class TroubleshootingController(AsyncController):
         self._profile_name = name
         self._results = []
         self._after_checks = None
-        self._generation += 1  # results of a run still going belong to the old profile
+        self._forget_profile_work()  # results of a run still going belong to the old profile
         self.resultsCleared.emit()
 
     # --- checks ------------------------------------------------------------------------------
