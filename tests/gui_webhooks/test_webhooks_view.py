@@ -275,3 +275,39 @@ def test_a_hanging_stage_name_lookup_does_not_hold_the_live_view_back(
     qtbot.waitUntil(lambda: len(events_shown(page)) == 1, timeout=6_000)
     (row,) = events_shown(page)
     assert "#555" in row.summary  # the stage by its id: its name is not known yet
+
+
+def test_a_profile_switch_leaves_nothing_of_the_old_account_on_the_page(
+    qtbot: QtBot, webhooks_desktop: DesktopApp
+) -> None:
+    desktop = webhooks_desktop
+    page = connected_webhooks_page(qtbot, desktop)
+    url = start_listening(qtbot, page)
+    session = desktop.core.session(desktop.connection.profile_name)
+    run(qtbot, session.subscribe_webhook(url, ("add_lead",)))
+    assert post_forms(qtbot, url, CONTACT_UPDATED) == [200]
+    qtbot.waitUntil(lambda: len(events_shown(page)) == 1, timeout=WAIT_MS)
+    page.tabs.setCurrentWidget(page.subscriptions)
+    click(qtbot, page, "webhookSubscriptionsRefresh")
+    qtbot.waitUntil(lambda: page.subscriptions.model.rowCount() == 1, timeout=WAIT_MS)
+    # A list asked for again just before the switch answers late, for the old account.
+    sandbox_server(desktop).state.inject("/api/v4/webhooks", None, delay=1.0)
+    click(qtbot, page, "webhookSubscriptionsRefresh")
+    run(
+        qtbot,
+        desktop.core.session("other").configure(
+            domain="http://127.0.0.1:9",
+            client_id="00000000-0000-0000-0000-000000000000",
+            redirect_uri="http://127.0.0.1:8765/cb",
+            client_secret="x" * 64,
+            platform=Platform.CUSTOM,
+        ),
+    )
+
+    desktop.settings.switch_profile("other")
+    assert events_shown(page) == [] and page.rejected_model.total == 0
+    assert page.subscriptions.model.rowCount() == 0
+    assert page.details.current is None
+    qtbot.waitUntil(lambda: desktop.runner.pending == 0, timeout=WAIT_MS)
+    assert page.subscriptions.model.rowCount() == 0  # the late answer was dropped
+    assert not page.listener.is_listening

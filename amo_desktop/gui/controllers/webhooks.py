@@ -50,6 +50,7 @@ class WebhooksController(AsyncController):
     """Serves the Webhooks page for one profile.
 
     Signals:
+        profileChanged(str): the profile switched; everything shown for the old one is void.
         listening(str, int, str): host, real port and the full URL (with the secret).
         stopped(): the listener is down (after ``stop`` or a failed start).
         eventsReady(object): a ``list[EventRow]`` of one delivery, summaries included.
@@ -64,8 +65,10 @@ class WebhooksController(AsyncController):
         syncCheckFinished(object): the two-way check's report.
     Failures arrive through ``failed(action, AmoError)`` with the actions ``listen``,
     ``replay``, ``subscriptions``, ``subscribe``, ``unsubscribe`` and ``sync_check``.
+    Outcomes of work started for an earlier profile are dropped.
     """
 
+    profileChanged = Signal(str)
     listening = Signal(str, int, str)
     stopped = Signal()
     eventsReady = Signal(object)
@@ -109,7 +112,7 @@ class WebhooksController(AsyncController):
         # shows deliveries in arrival order: a finished one waits here for those before it.
         self._summaries_started = 0
         self._summaries_shown = 0
-        self._summaries_finished: dict[int, list[EventRow] | None] = {}
+        self._summaries_finished: dict[int, tuple[int, list[EventRow] | None]] = {}
 
     # --- profile -----------------------------------------------------------------------------
     @property
@@ -138,6 +141,8 @@ class WebhooksController(AsyncController):
 
         self._profile_name = name
         self._names = None
+        self._forget_profile_work()
+        self.profileChanged.emit(name)
         self._run("listen", leave_profile(), lambda _none: self.stopped.emit())
         self.load_defaults()
 
@@ -160,9 +165,9 @@ class WebhooksController(AsyncController):
     def start(self, settings: ListenerSettings) -> None:
         if self._receiver is not None:
             return
-        self._run("listen", self._start(settings), self._started)
+        self._run_for_profile("listen", self._start(settings, self._generation), self._started)
 
-    async def _start(self, settings: ListenerSettings) -> WebhookReceiver:
+    async def _start(self, settings: ListenerSettings, generation: int) -> WebhookReceiver:
         journal = self._open_journal()
         self._forward_target = settings.forward_to
         forwarder = (
@@ -183,7 +188,10 @@ class WebhooksController(AsyncController):
             on_rejected=self.rejected.emit,
         )
         await receiver.start()
-        self._receiver = receiver
+        if generation != self._generation:  # the profile switched while it was starting
+            await receiver.stop()
+        else:
+            self._receiver = receiver
         return receiver
 
     def _open_journal(self) -> WebhookJournal:
@@ -230,24 +238,26 @@ class WebhooksController(AsyncController):
         # listener's callback must return at once.
         number = self._summaries_started
         self._summaries_started += 1
+        generation = self._generation
+
+        def finished(rows: list[EventRow] | None) -> None:
+            self._summary_finished(number, generation, rows)
 
         def failed(error: AmoError) -> None:
-            self.failed.emit("summary", error)
-            self._summary_finished(number, None)
+            if generation == self._generation:
+                self.failed.emit("summary", error)
+            finished(None)
 
         self._runner.start(
-            self._summarize(delivery, events),
-            lambda rows: self._summary_finished(number, rows),
-            failed,
-            lambda: self._summary_finished(number, None),
+            self._summarize(delivery, events), finished, failed, lambda: finished(None)
         )
 
-    def _summary_finished(self, number: int, rows: list[EventRow] | None) -> None:
-        self._summaries_finished[number] = rows
+    def _summary_finished(self, number: int, generation: int, rows: list[EventRow] | None) -> None:
+        self._summaries_finished[number] = (generation, rows)
         while self._summaries_shown in self._summaries_finished:
-            ready = self._summaries_finished.pop(self._summaries_shown)
+            made_for, ready = self._summaries_finished.pop(self._summaries_shown)
             self._summaries_shown += 1
-            if ready is not None:
+            if ready is not None and made_for == self._generation:
                 self.eventsReady.emit(ready)
 
     async def _summarize(self, delivery: Delivery, events: list[WebhookEvent]) -> list[EventRow]:
@@ -304,7 +314,7 @@ class WebhooksController(AsyncController):
             error = AmoError(ErrorCode.REPLAY_FAILED, {"url": "—"}, debug="no forward target")
             self.failed.emit("replay", error)
             return
-        self._run("replay", self._replay(delivery, target), self.replayed.emit)
+        self._run_for_profile("replay", self._replay(delivery, target), self.replayed.emit)
 
     async def _replay(self, delivery: Delivery, target: str) -> ForwardResult:
         (result,) = await replay(
@@ -319,7 +329,9 @@ class WebhooksController(AsyncController):
 
     @Slot()
     def load_subscriptions(self) -> None:
-        self._run("subscriptions", self._subscriptions().list(), self.subscriptionsReady.emit)
+        self._run_for_profile(
+            "subscriptions", self._subscriptions().list(), self.subscriptionsReady.emit
+        )
 
     @Slot(str, object)
     def subscribe(self, destination: str, events: Sequence[str]) -> None:
@@ -327,7 +339,8 @@ class WebhooksController(AsyncController):
             self.subscribed.emit(subscription)
             self.load_subscriptions()
 
-        self._run("subscribe", self._subscriptions().subscribe(destination, tuple(events)), done)
+        subscribing = self._subscriptions().subscribe(destination, tuple(events))
+        self._run_for_profile("subscribe", subscribing, done)
 
     @Slot(str)
     def unsubscribe(self, destination: str) -> None:
@@ -335,12 +348,12 @@ class WebhooksController(AsyncController):
             self.unsubscribed.emit(destination)
             self.load_subscriptions()
 
-        self._run("unsubscribe", self._subscriptions().unsubscribe(destination), done)
+        self._run_for_profile("unsubscribe", self._subscriptions().unsubscribe(destination), done)
 
     # --- the two-way check -------------------------------------------------------------------
     @Slot()
     def run_sync_check(self) -> None:
         """Create a test lead, move it, and wait for both webhooks through the listener."""
-        self._run(
+        self._run_for_profile(
             "sync_check", run_sync_check(self.session, self._waiter), self.syncCheckFinished.emit
         )

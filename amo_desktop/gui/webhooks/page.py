@@ -161,6 +161,16 @@ class WebhooksPage(QWidget):
         self.retranslate_ui()
 
     # --- what the controller reports ------------------------------------------------------
+    def clear_profile(self) -> None:
+        """Forget everything shown for the profile just left (its journal keeps the events)."""
+        self.model.clear()
+        self.rejected_model.clear()
+        self._received = 0
+        self.details.show_event(None)
+        self.subscriptions.clear()
+        self.sync_check.clear()
+        self._render_counters()
+
     def add_events(self, rows: Iterable[EventRow]) -> None:
         batch = list(rows)
         self._received += len(batch)

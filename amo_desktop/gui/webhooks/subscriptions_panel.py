@@ -229,6 +229,15 @@ class SubscriptionsPanel(QWidget):
         if not self.destination.text().strip():
             self.destination.setText(url)
 
+    def clear(self) -> None:
+        """Show no account's webhooks (after a profile switch, until they are loaded again)."""
+        self.model.set_subscriptions([])
+        self.disabled_warning.hide()
+        self.status.setStyleSheet(IDLE_STYLE)
+        self.status.clear()
+        self.set_local_url("")
+        self._update_buttons()
+
     def show_subscriptions(self, items: Sequence[WebhookSubscription]) -> None:
         self.model.set_subscriptions(items)
         disabled = [item for item in items if item.disabled]

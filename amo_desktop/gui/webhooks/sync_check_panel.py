@@ -74,6 +74,14 @@ class SyncCheckPanel(QWidget):
                 self.tr("Creating a test lead and waiting for its webhooks to come back…")
             )
 
+    def clear(self) -> None:
+        """Forget the last report (it was about another profile)."""
+        self._report = None
+        self._passed = None
+        self.steps.clear()
+        self.result.setStyleSheet(IDLE_STYLE)
+        self.result.clear()
+
     def show_report(self, report: SyncCheckReport) -> None:
         self._report = report
         self._render_report()

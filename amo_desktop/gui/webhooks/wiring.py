@@ -39,6 +39,7 @@ def connect_page(page: WebhooksPage, controller: WebhooksController) -> None:
         listener.show_stopped()
         sync_check.set_available(False)
 
+    controller.profileChanged.connect(lambda _name: page.clear_profile())
     controller.listening.connect(on_listening)
     controller.stopped.connect(on_stopped)
     controller.secretChanged.connect(listener.set_secret)
