@@ -15,20 +15,17 @@ def start_gui() -> int:
     """Start the desktop window, or explain in one paragraph why it can't start."""
     # Qt aborts the whole process when its platform can't start, so the known causes are
     # checked first, without Qt, and explained (the checks cost a few milliseconds).
-    from amo_desktop.gui.preflight import WITHOUT_A_WINDOW, explain, problems
+    from amo_desktop.gui.preflight import broken_install, chosen_language, explain, problems
 
-    found = problems(os.environ)
+    language = chosen_language()
+    found = problems(os.environ, language=language)
     if found:
-        print(explain(found), file=sys.stderr)
+        print(explain(found, language), file=sys.stderr)
         return 1
     try:
         from amo_desktop.gui import launcher
     except ImportError as error:  # a broken install (PySide6 missing or damaged)
-        print(
-            f"amo-desktop can't open its window: {error}.\n"
-            f"Reinstall the app (make run). {WITHOUT_A_WINDOW}",
-            file=sys.stderr,
-        )
+        print(broken_install(error, language), file=sys.stderr)
         return 1
     return int(launcher.main() or 0)
 

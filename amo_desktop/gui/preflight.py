@@ -35,7 +35,42 @@ XCB_LIBRARIES = {
 }
 X11_SOCKET_DIR = Path("/tmp/.X11-unix")  # noqa: S108 - where every X server puts its socket
 X_TCP_BASE_PORT = 6000
-WITHOUT_A_WINDOW = "Every step also works without a window: amo-desktop --help"
+# The texts in English and Ukrainian: Qt, and so its translations, is not loaded yet.
+_TEXTS = {
+    "title": (
+        "amo-desktop can't open its window.",
+        "amo-desktop не може відкрити вікно.",
+    ),
+    "no_display": (
+        "There is no display: neither DISPLAY nor WAYLAND_DISPLAY is set (for example over "
+        "SSH or in a container).\n  Run it inside a desktop session, or with a virtual display: "
+        "xvfb-run amo-desktop",
+        "Немає екрана: не задано ні DISPLAY, ні WAYLAND_DISPLAY (наприклад, через SSH або в "
+        "контейнері).\n  Запустіть програму в сеансі робочого столу або з віртуальним екраном: "
+        "xvfb-run amo-desktop",
+    ),
+    "display_silent": (
+        "The display {display} does not answer: the X server is not running or refuses "
+        "connections.\n  Log in to the desktop again, or use a virtual display: "
+        "xvfb-run amo-desktop",
+        "Екран {display} не відповідає: X-сервер не запущено або він не приймає з'єднань.\n"
+        "  Увійдіть у робочий стіл ще раз або скористайтеся віртуальним екраном: "
+        "xvfb-run amo-desktop",
+    ),
+    "libraries": (
+        "Qt's X11 platform needs system libraries that are missing:\n"
+        "  sudo apt-get install {packages}",
+        "Для роботи Qt у X11 бракує системних бібліотек:\n  sudo apt-get install {packages}",
+    ),
+    "without_a_window": (
+        "Every step also works without a window: amo-desktop --help",
+        "Усі кроки доступні й без вікна: amo-desktop --help",
+    ),
+    "broken_install": (
+        "amo-desktop can't open its window: {error}.\nReinstall the app (make run).",
+        "amo-desktop не може відкрити вікно: {error}.\nПеревстановіть програму (make run).",
+    ),
+}
 _DISPLAY = re.compile(r"^(?P<host>[^:]*):(?P<number>\d+)(?:\.\d+)?$")
 
 
@@ -75,13 +110,20 @@ def x_display_answers(display: str, socket_dir: Path = X11_SOCKET_DIR) -> bool:
     return True
 
 
+def text(key: str, language: str, **values: object) -> str:
+    """One of this module's texts in ``language`` ("en" or "uk")."""
+    english, ukrainian = _TEXTS[key]
+    return (ukrainian if language == "uk" else english).format(**values)
+
+
 def problems(
     environ: Mapping[str, str],
     platform: str = sys.platform,
     can_load: Callable[[str], bool] = loadable,
     display_answers: Callable[[str], bool] = x_display_answers,
+    language: str = "en",
 ) -> list[str]:
-    """What stops a Qt window from opening; empty when nothing does."""
+    """What stops a Qt window from opening, in ``language``; empty when nothing does."""
     if not platform.startswith("linux"):
         return []
     qpa = environ.get("QT_QPA_PLATFORM", "")
@@ -92,38 +134,49 @@ def problems(
     found: list[str] = []
     display = environ.get("DISPLAY", "")
     if not display and not environ.get("WAYLAND_DISPLAY"):
-        found.append(
-            "There is no display: neither DISPLAY nor WAYLAND_DISPLAY is set (for example "
-            "over SSH or in a container).\n  Run it inside a desktop session, or with a "
-            "virtual display: xvfb-run amo-desktop"
-        )
+        found.append(text("no_display", language))
     elif display and not display_answers(display):
-        found.append(
-            f"The display {display} does not answer: the X server is not running or refuses "
-            "connections.\n  Log in to the desktop again, or use a virtual display: "
-            "xvfb-run amo-desktop"
-        )
+        found.append(text("display_silent", language, display=display))
     missing = missing_xcb_packages(can_load)
     if missing:
-        found.append(
-            "Qt's X11 platform needs system libraries that are missing:\n"
-            f"  sudo apt-get install {' '.join(missing)}"
-        )
+        found.append(text("libraries", language, packages=" ".join(missing)))
     return found
 
 
-def explain(found: list[str]) -> str:
+def explain(found: list[str], language: str = "en") -> str:
     """One paragraph for the terminal."""
-    lines = ["amo-desktop can't open its window."]
+    lines = [text("title", language)]
     lines.extend(f"- {problem}" for problem in found)
-    lines.append(WITHOUT_A_WINDOW)
+    lines.append(text("without_a_window", language))
     return "\n".join(lines)
 
 
+def broken_install(error: ImportError, language: str = "en") -> str:
+    """PySide6 is missing or damaged: what to do, in one paragraph."""
+    return "\n".join(
+        [text("broken_install", language, error=error), text("without_a_window", language)]
+    )
+
+
+def chosen_language(environ: Mapping[str, str] = os.environ) -> str:
+    """The language picked in the app's settings, else the one the environment asks for."""
+    from amo_desktop.core.config_summary import read_summary
+    from amo_desktop.core.i18n import detect_language
+    from amo_desktop.core.paths import app_home
+
+    try:
+        summary = read_summary(app_home(environ))
+    except OSError:
+        summary = None
+    chosen = summary.language if summary is not None else None
+    return chosen or detect_language(environ)
+
+
 def main() -> int:
-    found = problems(os.environ)
+    language = chosen_language()
+    found = problems(os.environ, language=language)
     if found:
-        print(explain(found), file=sys.stderr)
+        print(explain(found, language), file=sys.stderr)
     return 1 if found else 0
 
 

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from amo_desktop.gui.preflight import XCB_LIBRARIES, loadable, problems, x_display_answers
+from amo_desktop.gui.preflight import (
+    XCB_LIBRARIES,
+    chosen_language,
+    explain,
+    loadable,
+    problems,
+    text,
+    x_display_answers,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 X11 = {"DISPLAY": ":0"}
@@ -50,6 +58,26 @@ def test_missing_libraries_are_named_by_their_debian_packages() -> None:
     assert "sudo apt-get install libxcb-cursor0 libxkbcommon-x11-0" in found
 
 
+def test_every_problem_is_explained_in_ukrainian_too() -> None:
+    absent = {"libxcb-cursor.so.0"}
+    found = problems({}, "linux", lambda soname: soname not in absent, answering, language="uk")
+    paragraph = explain(found, "uk")
+    assert paragraph.startswith("amo-desktop не може відкрити вікно.")
+    assert "Немає екрана" in paragraph and "sudo apt-get install libxcb-cursor0" in paragraph
+    assert "Усі кроки доступні й без вікна: amo-desktop --help" in paragraph
+    silent = problems(X11, "linux", everything_loads, lambda _: False, language="uk")
+    assert silent == [text("display_silent", "uk", display=":0")]
+    assert "Екран :0 не відповідає" in silent[0]
+
+
+def test_the_language_chosen_in_the_app_wins_over_the_environment(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert chosen_language({"AMO_DESKTOP_HOME": str(home), "LANG": "uk_UA.UTF-8"}) == "uk"
+    home.mkdir()
+    (home / "config.json").write_text('{"version": 1, "profiles": {}, "language": "en"}')
+    assert chosen_language({"AMO_DESKTOP_HOME": str(home), "LANG": "uk_UA.UTF-8"}) == "en"
+
+
 def test_library_check_uses_the_dynamic_linker() -> None:
     assert loadable("libc.so.6") if sys.platform.startswith("linux") else True
     assert not loadable("libamo-desktop-does-not-exist.so.0")
@@ -78,11 +106,11 @@ def test_x_display_answers_only_when_a_server_listens(tmp_path: Path) -> None:
     [({}, "no display"), ({"DISPLAY": ":987"}, "The display :987 does not answer")],
 )
 def test_amo_desktop_without_a_usable_display_explains_and_exits_1(
-    environment: dict[str, str], expected: str
+    environment: dict[str, str], expected: str, tmp_path: Path
 ) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
     env.pop("QT_QPA_PLATFORM", None)
-    env.update(environment)
+    env.update(environment, AMO_DESKTOP_HOME=str(tmp_path), AMO_DESKTOP_LANG="en")
     run = subprocess.run(
         [sys.executable, "-m", "amo_desktop"],
         env=env,
@@ -97,3 +125,22 @@ def test_amo_desktop_without_a_usable_display_explains_and_exits_1(
     assert expected in run.stderr
     assert "amo-desktop --help" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_without_a_display_it_explains_in_the_users_language(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env.pop("QT_QPA_PLATFORM", None)
+    env.update(AMO_DESKTOP_HOME=str(tmp_path), AMO_DESKTOP_LANG="uk")
+    run = subprocess.run(
+        [sys.executable, "-m", "amo_desktop"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert run.stderr.startswith("amo-desktop не може відкрити вікно.")
+    assert "Немає екрана" in run.stderr and "Traceback" not in run.stderr
