@@ -684,6 +684,10 @@
         <translation>Повернутися до надання доступу</translation>
     </message>
     <message>
+        <source>amo-desktop — setup of “%1”</source>
+        <translation>amo-desktop — налаштування профілю «%1»</translation>
+    </message>
+    <message>
         <source>amo-desktop — setup</source>
         <translation>amo-desktop — налаштування</translation>
     </message>

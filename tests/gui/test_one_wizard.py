@@ -79,6 +79,8 @@ def test_a_wizard_for_another_profile_waits_until_the_open_one_is_closed(
     assert desktop.wizard is shop
     assert shop.profile_name == "shop"
     assert shown_wizards() == [shop]
+    # The wizard brought to the front says which profile it is setting up.
+    assert shop.windowTitle() == "amo-desktop — setup of “shop”"
 
     shop.reject()
     desktop.settings.validate_new_profile("lab")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
+from amo_desktop.gui.language import fill
 from amo_desktop.gui.wizard.page_ids import PageId, page_that_fixes
 from amo_desktop.gui.wizard.welcome_page import WelcomePage
 
@@ -48,6 +49,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self._account_name = ""
+        self._title_profile = ""  # known once the controllers are added
         self._fix_target: PageId | None = None
         # The sandbox controller is shared: its answers count only after this wizard asked.
         self._awaiting_sandbox = False
@@ -74,6 +76,7 @@ class SetupWizard(QWizard):
         self._setup = setup
         self._sandbox = sandbox
         self._stored = stored
+        self._title_profile = setup.profile_name
         self.account_page: AccountPage = AccountPage()
         self.keys_page: KeysPage = KeysPage()
         self.authorize_page: AuthorizePage = AuthorizePage()
@@ -277,7 +280,13 @@ class SetupWizard(QWizard):
         super().accept()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("amo-desktop — setup"))
+        profile = self._title_profile
+        if profile and profile != "default":
+            # Named, so that a request for another profile that brings this wizard to the
+            # front (one wizard at a time) shows which profile it is setting up.
+            self.setWindowTitle(fill(self.tr("amo-desktop — setup of “%1”"), profile))
+        else:
+            self.setWindowTitle(self.tr("amo-desktop — setup"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
