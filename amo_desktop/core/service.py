@@ -394,8 +394,6 @@ class ProfileSession:
 
     async def _save_login(self, profile: Profile, tokens: TokenSet, host: str) -> TokenInfo:
         tokens = dataclasses.replace(tokens, account_host=host)
-        await self._core.credentials.set_tokens(self.name, tokens)
-        self._tokens.forget()
         changes: dict[str, object] = {"token_owner": "desktop"}
         if profile.platform is not Platform.CUSTOM and host != profile.account:
             # The person picked another account on the consent page: the tokens work there.
@@ -403,7 +401,12 @@ class ProfileSession:
             self._core.logbook.note(f"profile {self.name} now points to {host}")
         if tokens.account_id is not None:
             changes["account_id"] = tokens.account_id
-        updated = self._core.config.update(self.name, **changes)
+        # Under the refresh lock: a refresh of the old pair elsewhere finishes first, and the
+        # new pair and its owner are in place before the next one starts.
+        async with self._tokens.exclusive():
+            await self._core.credentials.set_tokens(self.name, tokens)
+            updated = self._core.config.update(self.name, **changes)
+        self._tokens.forget()
         self._core.logbook.record("token", f"signed in ({tokens.kind}) to {host}")
         return _token_info(tokens, updated)
 
@@ -441,15 +444,21 @@ class ProfileSession:
 
     async def logout(self) -> None:
         """Forget the tokens (the client secret stays)."""
-        await self._core.credentials.delete_tokens(self.name)
+        # Under the refresh lock, or a refresh running elsewhere would save its new pair
+        # after the deletion and the signed-out profile would have live tokens again.
+        async with self._tokens.exclusive():
+            await self._core.credentials.delete_tokens(self.name)
+            if self.profile() is not None:
+                self._core.config.update(self.name, token_owner="desktop")  # noqa: S106
         self._tokens.forget()
-        if self.profile() is not None:
-            self._core.config.update(self.name, token_owner="desktop")  # noqa: S106 - an owner
         self._core.logbook.record("token", f"signed out of profile {self.name}")
 
     async def delete(self) -> None:
         """Remove the profile, its folder and every keyring entry it had."""
-        await ProfileManager(self._core.config, self._core.credentials).delete(self.name)
+        # Under the refresh lock, as for logout(). The lock file goes with the folder; a
+        # program still waiting for it then finds no tokens and saves nothing.
+        async with self._tokens.exclusive():
+            await ProfileManager(self._core.config, self._core.credentials).delete(self.name)
         self._tokens.forget()
         await self.aclose()
         self._core.logbook.note(f"profile {self.name} deleted")
@@ -536,17 +545,28 @@ class ProfileSession:
         if not url:
             raise AmoError(ErrorCode.BACKEND_NOT_CONFIGURED, {"profile": self.name})
         base = _validated_backend_url(url)
-        if profile.token_owner == "desktop":  # noqa: S105 - an owner, not a secret
-            await self._tokens.access_token()  # hand over a pair with a full day ahead
-        tokens = await self._tokens.current()
+        # The lock is held from reading the pair until the backend owns it: a refresh elsewhere
+        # either finishes first (its new pair is the one handed over) or starts afterwards and
+        # sees the backend's ownership; it never rotates the pair the backend just took.
+        async with self._tokens.exclusive() as held:
+            if self._owner() == "desktop":
+                tokens = await held.fresh()  # hand over a pair with a full day ahead
+            else:
+                tokens = await held.stored()
+            response = await self._send_tokens(base, tokens)
+            self._core.config.update(self.name, token_owner="backend", backend_url=base)  # noqa: S106
+        self._tokens.forget()
+        self._core.logbook.record("token", f"tokens handed to the backend at {base}")
+        return PushResult(backend_url=base, status_code=response.status_code)
+
+    async def _send_tokens(self, base: str, tokens: TokenSet) -> httpx.Response:
         payload = {
             "access_token": tokens.access_token,
             "refresh_token": tokens.refresh_token,
             "expires_in": max(0, int(tokens.expires_at - self._core.clock())),
         }
-        endpoint = base + SET_TOKENS_PATH
         try:
-            response = await self.http.post(endpoint, json=payload)
+            response = await self.http.post(base + SET_TOKENS_PATH, json=payload)
         except httpx.HTTPError as error:
             raise AmoError(
                 ErrorCode.BACKEND_UNREACHABLE,
@@ -559,10 +579,7 @@ class ProfileSession:
                 {"url": base, "status": response.status_code},
                 debug=f"POST {SET_TOKENS_PATH} -> HTTP {response.status_code}",
             )
-        self._core.config.update(self.name, token_owner="backend", backend_url=base)  # noqa: S106
-        self._tokens.forget()
-        self._core.logbook.record("token", f"tokens handed to the backend at {base}")
-        return PushResult(backend_url=base, status_code=response.status_code)
+        return response
 
 
 def _backend_name(credentials: CredentialStore) -> str:
