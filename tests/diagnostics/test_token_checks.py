@@ -8,6 +8,7 @@ from dataclasses import replace
 from amo_desktop.core.diagnostics import Outcome
 from amo_desktop.core.error_catalogue import localize
 from amo_desktop.core.errors import ErrorCode
+from amo_desktop.core.tokens import TokenSet
 from tests.diagnostics.conftest import Doctor
 
 DAY = 86400.0
@@ -103,3 +104,51 @@ async def test_a_missing_secret_key_fails_the_dry_refresh(doctor: Doctor):
         assert result.error is not None
         assert result.error.code is ErrorCode.MISSING_CLIENT_SECRET
     assert results["redirect_uri"].outcome is Outcome.SKIPPED
+
+
+def _refreshes_logged(doctor: Doctor) -> list[str]:
+    entries = doctor.core.logbook.recent()
+    return [entry.message for entry in entries if "refreshed" in entry.message]
+
+
+async def _expiring_in(doctor: Doctor, seconds: float) -> TokenSet:
+    """The stored pair as this computer sees it minutes before expiry (amo still accepts it)."""
+    tokens = await doctor.credentials.get_tokens("default")
+    assert tokens is not None
+    expiring = replace(tokens, expires_at=time.time() + seconds)
+    await doctor.credentials.set_tokens("default", expiring)
+    return expiring
+
+
+async def test_a_default_run_uses_a_token_with_minutes_left_as_it_is(doctor: Doctor):
+    before = await _expiring_in(doctor, 120)
+
+    results = await doctor.run()
+
+    # A refresh saves its new pair before anything uses it: the stored one is untouched.
+    untouched = await doctor.credentials.get_tokens("default") == before
+    assert untouched, "a run without --refresh replaced the stored pair"  # no token printed
+    assert not _refreshes_logged(doctor)
+    token = results["token"]
+    assert token.outcome is Outcome.PASSED
+    assert "renewed on the next call" in token.detail
+    assert results["api"].outcome is Outcome.PASSED
+    # The webhook check asked amo too (the account has no webhooks), with the same token.
+    assert doctor.sandbox.state.request_count("/api/v4/webhooks", "GET") == 1
+    assert results["webhook_subscription"].outcome is Outcome.SKIPPED
+
+
+async def test_a_default_run_reports_a_refused_token_instead_of_refreshing(doctor: Doctor):
+    before = await doctor.credentials.get_tokens("default")
+    doctor.sandbox.state.inject("/api/v4/webhooks", 401)
+
+    results = await doctor.run()
+
+    # A refresh saves its new pair before anything uses it: the stored one is untouched.
+    untouched = await doctor.credentials.get_tokens("default") == before
+    assert untouched, "a run without --refresh replaced the stored pair"  # no token printed
+    assert not _refreshes_logged(doctor)
+    subscription = results["webhook_subscription"]
+    assert subscription.outcome is Outcome.WARNING
+    assert subscription.error is not None
+    assert subscription.error.code is ErrorCode.UNAUTHORIZED

@@ -2,7 +2,8 @@
 
 Facts that several checks need (the stored tokens, the client secret, the answer of the
 account host) are fetched once per run and shared, so that independent checks can run at
-the same time without asking the keyring or the network twice.
+the same time without asking the keyring or the network twice. Checks that call the amoCRM
+API use the stored token as it is: only the refresh check, when asked to, renews the pair.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from typing import Generic, Protocol, TypeVar
 
 import httpx
 
+from amo_desktop.core.api import AmoApiClient
 from amo_desktop.core.config import Profile, WebhookSettings
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.diagnostics.results import CheckResult
-from amo_desktop.core.errors import AmoError
+from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.http_errors import error_from_exception
-from amo_desktop.core.models import TokenInfo, TokenOwner, WebhookSubscription
+from amo_desktop.core.models import TokenInfo, TokenOwner
 from amo_desktop.core.platforms import AccountAddress
+from amo_desktop.core.ratelimit import RateLimiter
 from amo_desktop.core.tokens import TokenSet
 
 T = TypeVar("T")
@@ -35,7 +38,6 @@ class DiagnosedSession(Protocol):
     def name(self) -> str: ...
     def profile(self) -> Profile | None: ...
     async def refresh_now(self) -> TokenInfo: ...
-    async def list_webhooks(self) -> list[WebhookSubscription]: ...
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,38 @@ class _Once(Generic[T]):
             self._task.cancel()
 
 
+class StoredAccessToken:
+    """The stored access token for the API checks, never refreshed.
+
+    amoCRM rotates both tokens on every refresh, so a run that only looks must not renew
+    them, not even one that has only minutes left or that amo refuses: an expired token is
+    reported (the refresh check offers the real refresh), a refused one is amo's answer.
+    """
+
+    def __init__(self, context: DiagnosticsContext) -> None:
+        self._context = context
+
+    async def access_token(self) -> str:
+        context = self._context
+        tokens = await context.tokens()
+        if tokens is None:
+            raise AmoError(ErrorCode.NOT_LOGGED_IN, {"profile": context.profile_name})
+        if tokens.is_expired(context.clock()):
+            raise AmoError(
+                ErrorCode.TOKEN_EXPIRED,
+                {"profile": context.profile_name},
+                debug="expired; a diagnostics run renews it only when asked to refresh",
+            )
+        return tokens.access_token
+
+    async def refresh_after_unauthorized(self, used_token: str) -> str:
+        raise AmoError(
+            ErrorCode.UNAUTHORIZED,
+            {"profile": self._context.profile_name},
+            debug="amo refused the stored token; a diagnostics run does not renew it",
+        )
+
+
 class DiagnosticsContext:
     """Shared inputs of one diagnostics run; checks read it, never change the profile."""
 
@@ -163,6 +197,13 @@ class DiagnosticsContext:
 
     async def client_secret(self) -> str | None:
         return await self._client_secret.get()
+
+    def api(self) -> AmoApiClient:
+        """The account's API with the stored token as it is (needs valid settings)."""
+        address = self.address()
+        if address is None:
+            raise RuntimeError("api() needs valid settings; check address() first")
+        return AmoApiClient(self.http, address, StoredAccessToken(self), RateLimiter())
 
     async def host_answer(self) -> HostAnswer:
         """The account host's answer to ``GET /`` (raises a network :class:`AmoError`)."""

@@ -120,6 +120,12 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "{kind} token, valid until {until} ({left} left).",
         "Токен ({kind}) дійсний до {until} (лишилося {left}).",
     ),
+    "token_renewed_soon": (
+        "OAuth token, valid until {until} ({left} left); it is renewed on the next call to "
+        "amoCRM. These checks use it as it is.",
+        "Токен OAuth дійсний до {until} (лишилося {left}); його буде оновлено під час "
+        "наступного звернення до amoCRM. Ці перевірки використовують його як є.",
+    ),
     "token_expired_renewable": (
         "The access token expired at {until}; it is renewed automatically on next use.",
         "Токен доступу сплив {until}; його буде оновлено автоматично під час наступного звернення.",

@@ -1,7 +1,8 @@
 """Checks of the stored tokens: present and valid, refresh token age, refresh itself.
 
-A default run never refreshes: amoCRM rotates both tokens on every refresh, so the real
-refresh is tried only when the person asks for it (``doctor --refresh``).
+A default run never refreshes, through no check: amoCRM rotates both tokens on every refresh,
+so the real refresh is tried only when the person asks for it (``doctor --refresh``), and the
+API checks use the stored token as it is (``StoredAccessToken``), even with minutes left.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import datetime
 from amo_desktop.core.diagnostics.context import DiagnosticsContext
 from amo_desktop.core.diagnostics.results import Outcome, Phrase, Verdict
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.token_manager import REFRESH_MARGIN
 from amo_desktop.core.tokens import TokenSet
 
 DAY = 86400.0
@@ -64,6 +66,12 @@ async def token(ctx: DiagnosticsContext) -> Verdict:
             Outcome.WARNING,
             Phrase("token_expires_soon", {"until": until, "left": duration(left)}),
             Phrase("token_expires_soon_fix"),
+        )
+    if left <= REFRESH_MARGIN and _refresh_not_applicable(ctx, stored) is None:
+        # The app would renew it on its next call; this run does not.
+        return Verdict(
+            Outcome.PASSED,
+            Phrase("token_renewed_soon", {"until": until, "left": duration(left)}),
         )
     kind = Phrase("kind_long_lived" if stored.kind == "long_lived" else "kind_oauth")
     return Verdict(

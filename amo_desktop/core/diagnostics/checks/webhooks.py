@@ -87,8 +87,12 @@ async def webhook_subscription(ctx: DiagnosticsContext) -> Verdict:
     if api_result is None or api_result.outcome is not Outcome.PASSED:
         return Verdict(Outcome.SKIPPED, Phrase("needs_api"))
     try:
-        subscriptions = await ctx.session.list_webhooks()
+        subscriptions = await ctx.api().list_webhooks()
     except AmoError as error:
+        if error.code is ErrorCode.TOKEN_EXPIRED:  # it expired since the API check
+            return Verdict(
+                Outcome.SKIPPED, Phrase("api_token_expired"), Phrase("refresh_ready_fix")
+            )
         return Verdict(Outcome.WARNING, Phrase("api_failed"), error=error)
     wanted = ctx.webhooks.destination
     if wanted:
