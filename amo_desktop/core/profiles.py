@@ -24,12 +24,13 @@ class ProfileManager:
         self._config = config
         self._credentials = credentials
 
-    async def rename(self, old: str, new: str) -> Profile:
+    async def rename(self, old: str, new: str, *, move_folder: bool = True) -> Profile:
         """Give profile ``old`` the name ``new``; its secrets and folder move with it.
 
         Raises PROFILE_NOT_FOUND, PROFILE_EXISTS, INVALID_PROFILE_NAME or a keyring error.
         The secrets are copied before anything else changes, so a keyring failure half-way
-        leaves the old profile whole and nothing under the new name.
+        leaves the old profile whole and nothing under the new name. With ``move_folder``
+        False the caller moves the folder later (:meth:`move_folder`).
         """
         new = validate_profile_name(new)
         if self._config.get(old) is None:
@@ -46,7 +47,8 @@ class ProfileManager:
                 await credentials.delete_profile(new)
             raise
         renamed = self._config.rename(old, new)
-        self._move_folder(old, new)
+        if move_folder:
+            self.move_folder(old, new)
         await credentials.delete_profile(old)
         return renamed
 
@@ -71,7 +73,8 @@ class ProfileManager:
             if value is not None:
                 await credentials.set(new, key, value)
 
-    def _move_folder(self, old: str, new: str) -> None:
+    def move_folder(self, old: str, new: str) -> None:
+        """Move profile ``old``'s folder (webhook journal, locks) to the name ``new``."""
         source = profile_dir(self._config.home, old)
         target = profile_dir(self._config.home, new)
         # A folder already under the new name belongs to no profile; its journal is kept

@@ -453,15 +453,35 @@ class ProfileSession:
         self._tokens.forget()
         self._core.logbook.record("token", f"signed out of profile {self.name}")
 
-    async def delete(self) -> None:
-        """Remove the profile, its folder and every keyring entry it had."""
+    async def delete(self) -> bool:
+        """Remove the profile, its folder and every keyring entry it had (leftovers of an
+        interrupted deletion too); False if the profile was not configured."""
         # Under the refresh lock, as for logout(). The lock file goes with the folder; a
         # program still waiting for it then finds no tokens and saves nothing.
         async with self._tokens.exclusive():
-            await ProfileManager(self._core.config, self._core.credentials).delete(self.name)
+            existed = await self._profiles().delete(self.name)
         self._tokens.forget()
         await self.aclose()
         self._core.logbook.note(f"profile {self.name} deleted")
+        return existed
+
+    async def rename(self, new: str) -> Profile:
+        """Give the profile the name ``new``; its secrets and folder move with it."""
+        profiles = self._profiles()
+        # Under the refresh lock, or a refresh elsewhere could save its new pair under the old
+        # name after the copy, and the renamed profile would hold the spent one.
+        async with self._tokens.exclusive():
+            renamed = await profiles.rename(self.name, new, move_folder=False)
+        # Outside the lock: its file is in that folder, and Windows cannot move a folder
+        # with an open file in it. A program waiting for it finds no tokens under the old name.
+        profiles.move_folder(self.name, renamed.name)
+        self._tokens.forget()
+        await self.aclose()
+        self._core.logbook.note(f"profile {self.name} renamed to {renamed.name}")
+        return renamed
+
+    def _profiles(self) -> ProfileManager:
+        return ProfileManager(self._core.config, self._core.credentials)
 
     # -- amoCRM -----------------------------------------------------------------------------
 

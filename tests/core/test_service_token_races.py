@@ -204,3 +204,22 @@ async def test_a_new_sign_in_is_not_overwritten_by_a_refresh_elsewhere(
     kept_the_sign_in = stored.refresh_token != refresh.fresh[0].refresh_token
     assert kept_the_sign_in, "the refresh of the previous pair overwrote the new sign-in"
     await logged_in.test_connection()
+
+
+async def test_a_renamed_profile_keeps_the_pair_a_concurrent_refresh_saved(
+    logged_in: ProfileSession,
+    other_program: ProfileSession,
+    core: AppCore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refresh = PausedRefresh(other_program)
+
+    renamed = await refresh.alongside(logged_in.rename("shop"), monkeypatch)
+
+    assert renamed.name == "shop"
+    moved = await core.credentials.get_tokens("shop")
+    assert moved is not None
+    # (Compared apart from the assert, so that a failure never prints a token.)
+    kept_the_live_pair = moved.refresh_token == refresh.fresh[0].refresh_token
+    assert kept_the_live_pair, "the renamed profile holds the pair the refresh spent"
+    assert await core.credentials.get_tokens("default") is None

@@ -82,9 +82,7 @@ async def _use(args: argparse.Namespace, ctx: CliContext) -> None:
 
 
 async def _rename(args: argparse.Namespace, ctx: CliContext) -> None:
-    from amo_desktop.core.profiles import ProfileManager
-
-    renamed = await ProfileManager(ctx.core.config, ctx.core.credentials).rename(args.old, args.new)
+    renamed = await ctx.core.session(args.old).rename(args.new)
     ctx.out.result(
         ctx.out.t("profiles_renamed", old=args.old, new=renamed.name),
         {"status": "ok", "old": args.old, "new": renamed.name},
@@ -93,10 +91,9 @@ async def _rename(args: argparse.Namespace, ctx: CliContext) -> None:
 
 async def _delete(args: argparse.Namespace, ctx: CliContext) -> None:
     from amo_desktop.core.errors import AmoError, ErrorCode
-    from amo_desktop.core.profiles import ProfileManager
 
     # Clears leftover keyring entries even when the profile itself is gone.
-    known = await ProfileManager(ctx.core.config, ctx.core.credentials).delete(args.name)
+    known = await ctx.core.session(args.name).delete()
     if not known:
         raise AmoError(ErrorCode.PROFILE_NOT_FOUND, {"profile": args.name})
     ctx.out.result(

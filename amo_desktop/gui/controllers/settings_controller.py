@@ -15,7 +15,6 @@ from amo_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from amo_desktop.core.credentials import KeyringStatus
-    from amo_desktop.core.profiles import ProfileManager
     from amo_desktop.core.service import AppCore
     from amo_desktop.gui.main_window.settings_page import SettingsPage
 
@@ -118,20 +117,12 @@ class SettingsController(AsyncController):
 
         self._run("rename", self._rename(old, new), renamed)
 
-    def _profiles(self) -> ProfileManager:
-        # Imported and built on use: the keyring store is part of the core loaded after the
-        # first window paints.
-        from amo_desktop.core.profiles import ProfileManager
-
-        return ProfileManager(self._core.config, self._core.credentials)
-
     async def _rename(self, old: str, new: str) -> None:
-        await self._profiles().rename(old, new)
-        await self._core.session(old).aclose()
+        # Through the session: it holds the token refresh lock while the secrets move.
+        await self._core.session(old).rename(new)
 
     async def _delete(self, name: str) -> None:
-        await self._profiles().delete(name)
-        await self._core.session(name).aclose()
+        await self._core.session(name).delete()
 
     @Slot(str)
     def delete_profile(self, name: str) -> None:
