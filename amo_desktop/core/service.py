@@ -329,7 +329,7 @@ class ProfileSession:
             backend_url=profile.backend_url if profile else None,
             has_client_secret=has_secret,
             token=_token_info(tokens, profile) if tokens else None,
-            keyring_backend=_backend_name(credentials),
+            keyring_backend=credentials.backend_name,
             keyring_error=keyring_error,
         )
 
@@ -600,11 +600,3 @@ class ProfileSession:
                 debug=f"POST {SET_TOKENS_PATH} -> HTTP {response.status_code}",
             )
         return response
-
-
-def _backend_name(credentials: CredentialStore) -> str:
-    """The keyring's name for a status; "?" when even resolving the backend fails."""
-    try:
-        return credentials.backend_name
-    except AmoError:
-        return "?"

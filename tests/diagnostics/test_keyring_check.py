@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from keyring.backends import fail
 
-from amo_desktop.core.credentials import SERVICE_NAME, CredentialStore
+from amo_desktop.core.credentials import SERVICE_NAME, UNKNOWN_BACKEND_NAME, CredentialStore
 from amo_desktop.core.diagnostics import DiagnosticsRunner, Outcome
 from amo_desktop.core.diagnostics.checks import ALL_CHECKS
 from amo_desktop.core.error_catalogue import localize
@@ -30,6 +30,17 @@ async def test_a_windows_sized_store_passes_because_long_values_are_split(doctor
     assert "3000" in result.detail
     assert small.writes > 2  # the probe really went through the parts
     assert not [key for key in small.entries if key[0] == SERVICE_NAME]  # and was removed
+
+
+async def test_a_keyring_found_by_the_check_itself_is_named(doctor: Doctor):
+    # The storage is discovered on first use, and the check is the first to use it.
+    store = CredentialStore(resolve=MemoryKeyring)
+    assert store.backend_name == UNKNOWN_BACKEND_NAME
+
+    result = await keyring_result(doctor, store)
+
+    assert result.outcome is Outcome.PASSED, result
+    assert "in-memory test keyring" in result.detail
 
 
 async def test_a_locked_keyring_fails_with_the_unlock_advice(doctor: Doctor):

@@ -84,8 +84,8 @@ async def keyring(ctx: DiagnosticsContext) -> Verdict:
     store = ctx.credentials
     value = probe_value()
     try:
-        backend = store.backend_name
         await store.set(PROBE_PROFILE, PROBE_KEY, value)
+        backend = store.backend_name  # known once a call has found the backend
         try:
             read_back = await store.get(PROBE_PROFILE, PROBE_KEY)
         finally:
