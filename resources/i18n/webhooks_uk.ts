@@ -617,6 +617,10 @@
         <translation>відправник надсилав надто повільно</translation>
     </message>
     <message>
+        <source>the sender hung up before the whole body came</source>
+        <translation>відправник розірвав з&apos;єднання, не надіславши тіло повністю</translation>
+    </message>
+    <message>
         <source>wrong path</source>
         <translation>неправильний шлях</translation>
     </message>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -134,6 +136,52 @@ async def test_a_slow_sender_gets_408_and_the_listener_keeps_serving(
         good = await http.post(receiver.url, content=payload("lead_add"), headers=AMO_HEADERS)
         assert good.status_code == 200
         assert receiver.stats.rejected == {"timeout": 1}
+
+
+async def test_a_sender_that_hangs_up_mid_body_is_a_counted_refusal(
+    journal: WebhookJournal, http: httpx.AsyncClient
+) -> None:
+    rejected: asyncio.Queue[Rejection] = asyncio.Queue()
+    async with WebhookReceiver(journal, on_rejected=rejected.put_nowait) as receiver:
+        _, writer = await asyncio.open_connection("127.0.0.1", receiver.port)
+        writer.write(
+            f"POST {receiver.path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n"
+            "Content-Length: 100\r\n\r\nleads[add]".encode()
+        )
+        await writer.drain()
+        writer.close()
+        refusal = await asyncio.wait_for(rejected.get(), 5)
+        good = await http.post(receiver.url, content=payload("lead_add"), headers=AMO_HEADERS)
+        assert good.status_code == 200
+    assert refusal.reason == "incomplete_body" and refusal.status == 400
+    assert [r.reason for r in await journal.rejections()] == ["incomplete_body"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "reason"),
+    [
+        (b"not gzip at all", 400, "bad_body"),
+        (gzip.compress(b"leads%5Badd%5D%5B0%5D%5Bid%5D=" + b"1" * 5000), 413, "too_large"),
+    ],
+    ids=["broken gzip", "over the limit once unzipped"],
+)
+async def test_a_compressed_body_that_cannot_be_taken_is_a_counted_refusal(
+    journal: WebhookJournal,
+    http: httpx.AsyncClient,
+    caplog: pytest.LogCaptureFixture,
+    body: bytes,
+    status: int,
+    reason: str,
+) -> None:
+    headers = {"Content-Type": FORM, "Content-Encoding": "gzip"}
+    async with WebhookReceiver(journal, max_body=1024) as receiver:
+        response = await http.post(receiver.url, content=body, headers=headers)
+        good = await http.post(receiver.url, content=payload("lead_add"), headers=AMO_HEADERS)
+        assert good.status_code == 200
+        assert response.status_code == status
+        assert response.text == reason  # our answer, not aiohttp's own
+        assert receiver.stats.rejected == {reason: 1}
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]  # nothing "unhandled"
 
 
 async def test_expect_100_continue_is_answered_once_the_request_is_admitted(

@@ -21,9 +21,10 @@ from urllib.parse import quote
 
 from aiohttp import hdrs, web
 from aiohttp.abc import AbstractStreamWriter
+from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.http_parser import RawRequestMessage
 from aiohttp.streams import StreamReader
-from aiohttp.web_protocol import RequestHandler
+from aiohttp.web_protocol import RequestHandler, RequestPayloadError
 
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.ports import bind_listening_socket
@@ -53,11 +54,21 @@ logger = logging.getLogger(__name__)
 
 
 class _Refused(Exception):
-    def __init__(self, reason: RejectReason, status: int, detail: str = "", size: int = 0):
+    def __init__(
+        self,
+        reason: RejectReason,
+        status: int,
+        detail: str = "",
+        size: int = 0,
+        *,
+        body_left: bool = False,
+    ) -> None:
         self.reason = reason
         self.status = status
         self.detail = detail
         self.size = size
+        # The rest of the body is never read: the connection must close after the answer.
+        self.body_left = body_left or status in (408, 413)
         super().__init__(reason.value)
 
 
@@ -241,19 +252,36 @@ class WebhookReceiver:
             # curl and PHP clients ask before sending a body over 1 KiB; without an answer
             # they wait a second and send it anyway. Asked only once the request is admitted.
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-        if declared is not None and request.content.is_eof():
-            body = await request.read()  # already all here: nothing to time out
-        else:
-            try:
-                async with asyncio.timeout(self.body_timeout):
-                    body = await self._read_body(request)
-            except TimeoutError:
-                raise _Refused(
-                    RejectReason.TIMEOUT, 408, f"body not received in {self.body_timeout:g} s"
-                ) from None
+        body = await self._received_body(request, declared)
         if not body.strip():
             raise _Refused(RejectReason.EMPTY_BODY, 400)
         return body
+
+    async def _received_body(self, request: web.BaseRequest, declared: int | None) -> bytes:
+        """The whole body; every way it can fail to arrive is a counted refusal."""
+        try:
+            if declared is not None and request.content.is_eof():
+                return await request.read()  # already all here: nothing to time out
+            async with asyncio.timeout(self.body_timeout):
+                return await self._read_body(request)
+        except TimeoutError:
+            raise _Refused(
+                RejectReason.TIMEOUT, 408, f"body not received in {self.body_timeout:g} s"
+            ) from None
+        except web.HTTPRequestEntityTooLarge:  # a compressed body that grows past the limit
+            raise _Refused(
+                RejectReason.TOO_LARGE, 413, f"over {self.max_body} bytes once decompressed"
+            ) from None
+        except (RequestPayloadError, HttpProcessingError) as error:  # e.g. a broken gzip body
+            cause = error.__cause__ or error
+            detail = f"body could not be read: {type(cause).__name__}"
+            # The stream is broken for good: marked finished, aiohttp does not try to read
+            # the rest after the answer (and log the same error again as unhandled).
+            request.content.feed_eof()
+            raise _Refused(RejectReason.BAD_BODY, 400, detail, body_left=True) from None
+        except ConnectionError:
+            detail = "the sender hung up before the whole body came"
+            raise _Refused(RejectReason.INCOMPLETE_BODY, 400, detail, body_left=True) from None
 
     async def _read_body(self, request: web.BaseRequest) -> bytes:
         if request.content_length is not None:  # already checked against max_body
@@ -292,8 +320,8 @@ class WebhookReceiver:
         response = web.Response(status=refused.status, text=refused.reason.value)
         if refused.status == 405:
             response.headers["Allow"] = "POST"
-        if refused.status in (408, 413):
-            response.force_close()  # the rest of the body is never read
+        if refused.body_left:
+            response.force_close()
         return response
 
     def _dispatch(self, delivery: Delivery, tree: FormTree) -> None:

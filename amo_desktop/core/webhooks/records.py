@@ -35,6 +35,7 @@ class RejectReason(StrEnum):
     BAD_BODY = "bad_body"  # 400: broken escapes, invalid UTF-8, malformed keys
     TOO_LARGE = "too_large"  # 413
     TIMEOUT = "timeout"  # 408: the sender was too slow with the body
+    INCOMPLETE_BODY = "incomplete_body"  # 400: the sender hung up before the whole body came
     STORAGE_FAILED = "storage_failed"  # 500: the journal could not be written
 
 

@@ -53,6 +53,9 @@ REJECTION_REASONS: dict[str, object] = {
     RejectReason.BAD_BODY: QT_TRANSLATE_NOOP("WebhookVocabulary", "body is not a webhook form"),
     RejectReason.TOO_LARGE: QT_TRANSLATE_NOOP("WebhookVocabulary", "body too large"),
     RejectReason.TIMEOUT: QT_TRANSLATE_NOOP("WebhookVocabulary", "the sender was too slow"),
+    RejectReason.INCOMPLETE_BODY: QT_TRANSLATE_NOOP(
+        "WebhookVocabulary", "the sender hung up before the whole body came"
+    ),
     RejectReason.NOT_FOUND: QT_TRANSLATE_NOOP("WebhookVocabulary", "wrong path"),
     RejectReason.STORAGE_FAILED: QT_TRANSLATE_NOOP(
         "WebhookVocabulary", "could not be saved to the journal"
