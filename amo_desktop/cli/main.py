@@ -200,11 +200,17 @@ def main(argv: Sequence[str] | None = None, *, start_gui: Callable[[], int] | No
         return 2
 
     from amo_desktop.cli.context import CliContext
+    from amo_desktop.core.logbook import route_logging
 
     context = CliContext(
         profile=args.profile, json_mode=args.json, language=args.lang or output.language
     )
-    return context.guard(lambda: _dispatch(args, context))
+    # A library's error goes to the activity log: the terminal shows only our own messages.
+    stop_routing = route_logging(lambda: context.logbook)
+    try:
+        return context.guard(lambda: _dispatch(args, context))
+    finally:
+        stop_routing()
 
 
 def _dispatch(args: argparse.Namespace, context: CliContext) -> int:

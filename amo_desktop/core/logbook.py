@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -159,3 +160,37 @@ class Logbook:
             )
 
         return {"request": [on_request], "response": [on_response]}
+
+
+class LogbookHandler(logging.Handler):
+    """Writes log records of WARNING and above, tracebacks included, to the activity log.
+
+    The logbook comes from ``logbook`` on the first record, so that the core is built only
+    if something goes wrong before it is needed anyway. The text is masked like every entry.
+    """
+
+    def __init__(self, logbook: Callable[[], Logbook]) -> None:
+        super().__init__(logging.WARNING)
+        self._logbook = logbook
+
+    def emit(self, record: logging.LogRecord) -> None:
+        fields: dict[str, object] = {"logger": record.name}
+        if record.exc_info is not None and record.exc_info[1] is not None:
+            fields["traceback"] = "".join(traceback.format_exception(*record.exc_info))
+        try:
+            self._logbook().error(record.getMessage(), **fields)
+        except Exception:  # noqa: S110 - a log that can't be written must not crash or print
+            pass
+
+
+def route_logging(logbook: Callable[[], Logbook]) -> Callable[[], None]:
+    """Send every library's warnings and errors to the activity log instead of the terminal.
+
+    Without a handler Python prints them, tracebacks and all, on stderr (``lastResort``):
+    aiohttp's "Error handling request", say, would land in the middle of ``listen``'s
+    output. Returns the function that undoes it.
+    """
+    handler = LogbookHandler(logbook)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    return lambda: root.removeHandler(handler)

@@ -22,12 +22,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.logbook import route_logging
 from amo_desktop.gui.controllers.connection_controller import ConnectionController
 from amo_desktop.gui.controllers.sandbox_controller import SandboxController
 from amo_desktop.gui.controllers.settings_controller import SettingsController
 from amo_desktop.gui.controllers.setup_controller import SetupController
 from amo_desktop.gui.controllers.wizard_stored_settings import StoredSettingsReader
-from amo_desktop.gui.crash_handler import CrashHandler, LogbookHandler
+from amo_desktop.gui.crash_handler import CrashHandler
 from amo_desktop.gui.deferred_core import DeferredCore
 from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.tasks import TaskRunner
@@ -235,9 +236,8 @@ def run(
     asyncio.set_event_loop(loop)
     browser = SystemBrowser()
     core = DeferredCore(config, lambda: build_core(home, browser))
-    gui_log = logging.getLogger("amo_desktop.gui")
-    gui_log.addHandler(LogbookHandler(lambda: core.get().logbook))
-    gui_log.propagate = False  # the terminal gets no tracebacks; the activity log has them
+    # The terminal gets no tracebacks, from us or a library; the activity log has them.
+    route_logging(lambda: core.get().logbook)
     desktop = DesktopApp(
         app=app,
         loop=loop,
@@ -263,7 +263,9 @@ def run(
         finished = run_until_complete(loop, run_app())
     if finished:
         return 0
-    gui_log.error("the event loop stopped before the app had closed its windows")
+    logging.getLogger("amo_desktop.gui").error(
+        "the event loop stopped before the app had closed its windows"
+    )
     text = AmoError(ErrorCode.UNEXPECTED).localized(languages.language)
     print(f"{text.title}: {text.message}", file=sys.stderr)
     return 1

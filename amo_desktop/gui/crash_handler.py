@@ -5,18 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.gui.language import current_language
-
-if TYPE_CHECKING:
-    from amo_desktop.core.logbook import Logbook
 
 log = logging.getLogger("amo_desktop.gui")
 
@@ -69,24 +65,3 @@ class CrashHandler:
         box.setInformativeText(text.hint)
         self._box = box
         box.open()
-
-
-class LogbookHandler(logging.Handler):
-    """Writes the GUI's log records, tracebacks included, to the activity log (masked).
-
-    The logbook comes from ``logbook`` on the first record, so that the core is built only
-    if something goes wrong before it is needed anyway.
-    """
-
-    def __init__(self, logbook: Callable[[], Logbook]) -> None:
-        super().__init__(logging.WARNING)
-        self._logbook = logbook
-
-    def emit(self, record: logging.LogRecord) -> None:
-        fields: dict[str, object] = {"logger": record.name}
-        if record.exc_info is not None and record.exc_info[1] is not None:
-            fields["traceback"] = "".join(traceback.format_exception(*record.exc_info))
-        try:
-            self._logbook().error(record.getMessage(), **fields)
-        except Exception:  # noqa: S110 - a log that can't be written must not crash or print
-            pass
