@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final, NoReturn
 from urllib.parse import urlsplit
 
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.redact import url_to_show
 
 if TYPE_CHECKING:
     from amo_desktop.cli.output import Output
@@ -58,13 +59,24 @@ def webhook_events(out: Output, names: Sequence[str]) -> tuple[str, ...]:
 
 
 def web_address(value: str) -> str:
-    """``value`` stripped, if it is an http(s) address with a host; else INVALID_URL."""
+    """``value`` stripped, if it is an http(s) address with a host; else INVALID_URL.
+
+    The port, when given, must be one a connection can use (1-65535): a port like 99999
+    would otherwise pass here and fail on every delivery sent to it.
+    """
+    import httpx
+
     cleaned = value.strip()
     try:
         parts = urlsplit(cleaned)
-        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:  # such as an unclosed [ in the host
+        usable = (
+            parts.scheme in ("http", "https")
+            and bool(parts.hostname)
+            and parts.port != 0  # reading .port raises for one out of range or not a number
+        )
+        httpx.URL(cleaned)  # what will send it must be able to read it too
+    except (ValueError, httpx.InvalidURL):  # such as an unclosed [ in the host
         usable = False
     if not usable:
-        raise AmoError(ErrorCode.INVALID_URL, {"url": cleaned})
+        raise AmoError(ErrorCode.INVALID_URL, {"url": url_to_show(cleaned)})
     return cleaned

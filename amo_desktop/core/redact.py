@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import partial
+from typing import Final
+from urllib.parse import urlsplit, urlunsplit
 
 _SECRET_NAMES = r"access_token|refresh_token|client_secret|secret|password|token|api_key"  # noqa: S105
 _PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -15,6 +17,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(rf'(?i)(\\?"(?:{_SECRET_NAMES})\\?"\s*:\s*\\?")([^"\\]+)'), 2),
     # Query strings, form bodies and key=value lines (also the OAuth code in redirects).
     (re.compile(rf"(?i)((?:^|[?&\s;,(]|\b)(?:{_SECRET_NAMES}|code)=)([^&\s\"';,)]+)"), 2),
+    # The password in a URL's user:password@ part.
+    (re.compile(r"(?i)(\bhttps?://[^\s/?#@:]*:)([^\s/?#@]+)(?=@)"), 2),
     # Bare tokens: JWTs and amo's opaque refresh tokens.
     (re.compile(r"\beyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*"), 0),
     (re.compile(r"\bdef50200[0-9a-fA-F]{16,}"), 0),
@@ -27,6 +31,30 @@ def mask_value(value: str) -> str:
     if len(value) >= 24:
         return f"{value[:4]}…{value[-4:]} ({len(value)} chars)"
     return f"•••• ({len(value)} chars)"
+
+
+HIDDEN: Final = "••••"
+
+
+def url_to_show(url: str) -> str:
+    """``url`` fit to print: any user:password@ part and every query value hidden.
+
+    A forward target may carry its backend's credentials in either place (``?sig=…``,
+    ``https://user:pass@…``), under names no pattern can know. The address itself, the query's
+    names and the fragment-free path stay, so a person still recognises the target.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # such as an unclosed [ in the host: show the scheme only
+        return url.partition(":")[0] + ":" + HIDDEN
+    host = parts.netloc.rpartition("@")[2]
+    netloc = f"{HIDDEN}@{host}" if "@" in parts.netloc else host
+    query = "&".join(
+        f"{name}={HIDDEN}" if value else name + separator
+        for name, separator, value in (pair.partition("=") for pair in parts.query.split("&"))
+        if name or value
+    )
+    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
 class Redactor:

@@ -210,16 +210,29 @@ async def test_listen_for_a_configured_profile_flags_events_from_another_account
     assert await asyncio.wait_for(listener.process.wait(), 30) == 0
 
 
-async def _record(home: Path, delivery_id: str) -> None:
+async def _record(home: Path, delivery_id: str, headers: tuple[tuple[str, str], ...] = ()) -> None:
     from amo_desktop.core.paths import profile_dir
     from amo_desktop.core.webhooks.events import Delivery
     from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
 
     journal = WebhookJournal(journal_folder(profile_dir(home, "default")))
     await journal.record_delivery(
-        Delivery(delivery_id, 1.0, "127.0.0.1", "POST", "/hook", (), (), payload("lead_add"))
+        Delivery(delivery_id, 1.0, "127.0.0.1", "POST", "/hook", (), headers, payload("lead_add"))
     )
     await journal.close()
+
+
+async def test_replay_resends_header_bytes_beyond_ascii_as_amocrm_sent_them(
+    app_home: Path, backend_factory: Callable[..., Awaitable[Backend]]
+) -> None:
+    backend = await backend_factory()
+    # The journal keeps header bytes as latin-1 text: "\xe9" is the single byte 0xE9.
+    await _record(app_home, "odd-agent", (("User-Agent", "caf\xe9"),))
+    code, _, err = await run_cli("events", "replay", "odd-agent", "--to", backend.url)
+    assert (code, err) == (0, "")
+    agent = (await backend.received.get()).headers["User-Agent"]
+    # aiohttp hands undecodable header bytes over as surrogate escapes: undo that to compare.
+    assert agent.encode("utf-8", "surrogateescape") == b"caf\xe9"
 
 
 def test_a_failed_replay_prints_one_json_object_with_the_results(
@@ -243,7 +256,10 @@ def test_a_failed_replay_prints_one_json_object_with_the_results(
     "argv",
     [
         ["listen", "--no-secret", "--port", "0", "--forward-to", "backend:8000/hook"],
+        ["listen", "--no-secret", "--port", "0", "--forward-to", "http://127.0.0.1:99999/hook"],
         ["events", "replay", "undeliverable", "--to", "notaurl"],
+        ["events", "replay", "undeliverable", "--to", "http://127.0.0.1:0/hook"],
+        ["events", "replay", "undeliverable", "--to", "http://127.0.0.1:80x/hook"],
         ["events", "export", "--format", "curl", "--to", "ftp://example.com/hook"],
         ["webhooks", "subscribe", "--destination", "example.com/hook"],
         ["webhooks", "unsubscribe", "--destination", "http://"],

@@ -15,7 +15,7 @@ from amo_desktop.core.webhooks.events import Delivery
 from amo_desktop.core.webhooks.export import curl_command, to_jsonl
 from amo_desktop.core.webhooks.journal import WebhookJournal
 from amo_desktop.core.webhooks.replay import DeliveryFilter, replay, select
-from tests.webhooks.conftest import AMO_HEADERS, Backend, payload
+from tests.webhooks.conftest import AMO_HEADERS, FORM, Backend, payload
 from tests.webhooks.test_journal import make_delivery
 
 
@@ -76,3 +76,21 @@ async def test_the_curl_command_sends_exactly_the_recorded_bytes(
 def test_without_a_url_the_command_reads_it_from_the_shell() -> None:
     command = curl_command(make_delivery(1, b"a=1"))
     assert '"$WEBHOOK_URL"' in command and "--data-raw a=1" in command
+
+
+async def test_the_curl_command_sends_header_bytes_beyond_ascii_unchanged(
+    backend_factory: Callable[..., Awaitable[Backend]],
+) -> None:
+    if shutil.which("curl") is None or shutil.which("bash") is None:
+        pytest.skip("SKIPPED LOUDLY: curl and bash are needed to run the exported command")
+    backend = await backend_factory()
+    # The journal keeps header bytes as latin-1 text: "\xe9" is the single byte 0xE9.
+    delivery = replace(
+        make_delivery(1, b"a=1"), headers=(("Content-Type", FORM), ("User-Agent", "caf\xe9"))
+    )
+    command = curl_command(delivery, backend.url)
+    process = await asyncio.create_subprocess_exec("bash", "-c", command)
+    assert await asyncio.wait_for(process.wait(), 30) == 0
+    agent = backend.received.get_nowait().headers["User-Agent"]
+    # aiohttp hands undecodable header bytes over as surrogate escapes: undo that to compare.
+    assert agent.encode("utf-8", "surrogateescape") == b"caf\xe9"

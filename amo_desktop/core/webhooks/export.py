@@ -48,18 +48,32 @@ def curl_command(delivery: Delivery, url: str | None = None) -> str:
     """
     target = shlex.quote(url) if url else URL_VARIABLE
     headers = " ".join(
-        f"-H {shlex.quote(f'{name}: {value}')}" for name, value in forward_headers(delivery)
+        f"-H {_header_argument(name, value)}" for name, value in forward_headers(delivery)
     )
     if _fits_argv(delivery.body):
         data = f"--data-raw {shlex.quote(delivery.body.decode('ascii'))}"
         return f"curl -sS -X POST {target} {headers} {data}"
-    escaped = "".join(f"\\{byte:03o}" for byte in delivery.body)
-    return f"printf '{escaped}' | curl -sS -X POST {target} {headers} --data-binary @-"
+    body = _octal(delivery.body)
+    return f"printf '{body}' | curl -sS -X POST {target} {headers} --data-binary @-"
 
 
 def to_curl(deliveries: Iterable[Delivery], url: str | None = None) -> Iterator[str]:
     for delivery in deliveries:
         yield f"# {delivery.delivery_id}\n{curl_command(delivery, url)}"
+
+
+def _header_argument(name: str, value: str) -> str:
+    # Header text is latin-1 (one code point per recorded byte). A line that is not plain
+    # ASCII would reach curl as the terminal's UTF-8, so its bytes are made by printf instead.
+    line = f"{name}: {value}".encode("latin-1")
+    if _fits_argv(line):
+        return shlex.quote(line.decode("ascii"))
+    return f"\"$(printf '{_octal(line)}')\""
+
+
+def _octal(data: bytes) -> str:
+    """``data`` as printf octal escapes: every byte survives any shell and any locale."""
+    return "".join(f"\\{byte:03o}" for byte in data)
 
 
 def _fits_argv(body: bytes) -> bool:

@@ -47,13 +47,17 @@ async def send_delivery(
     time_limit: float = DEFAULT_TIMEOUT,
     replay: bool = False,
 ) -> ForwardResult:
-    """POST the delivery's exact body and headers to ``url``; never raises for network trouble."""
+    """POST the delivery's exact body and headers to ``url``; never raises (but for cancelling).
+
+    Whatever goes wrong, network trouble or a value httpx cannot send, becomes the result's
+    error: one odd delivery must cost one recorded failure, not the worker that sends the rest.
+    """
     started = time.perf_counter()
     status: int | None = None
     error: str | None = None
     try:
         response = await client.post(
-            url, content=delivery.body, headers=forward_headers(delivery), timeout=time_limit
+            url, content=delivery.body, headers=_header_bytes(delivery), timeout=time_limit
         )
         status = response.status_code
     except httpx.TimeoutException:
@@ -62,6 +66,9 @@ async def send_delivery(
         error = f"cannot connect: {failure}"
     except httpx.HTTPError as failure:
         error = f"{type(failure).__name__}: {failure}"
+    except Exception as failure:
+        logger.debug("forwarding %s failed", delivery.delivery_id, exc_info=True)
+        error = f"could not send it: {type(failure).__name__}: {failure}"
     return ForwardResult(
         delivery_id=delivery.delivery_id,
         target=url,
@@ -71,6 +78,16 @@ async def send_delivery(
         at=time.time(),
         replay=replay,
     )
+
+
+def _header_bytes(delivery: Delivery) -> list[tuple[bytes, bytes]]:
+    # The journal keeps header bytes as latin-1 text (one code point per byte), so encoding
+    # back gives exactly what amoCRM sent, 0x80-0xFF included; httpx would encode str values
+    # as ASCII and refuse those bytes.
+    return [
+        (name.encode("latin-1"), value.encode("latin-1"))
+        for name, value in forward_headers(delivery)
+    ]
 
 
 class Forwarder:
@@ -143,14 +160,20 @@ class Forwarder:
                     self._client, delivery, self.target, time_limit=self._timeout
                 )
                 await self._finish(result)
+            except Exception as failure:
+                # Neither of the above should raise; should they anyway, this worker carries on:
+                # a dead worker forwards nothing more, and nobody would be told. (No traceback:
+                # without a logging set-up, Python would print it on the listener's console.)
+                logger.error("forwarding %s failed: %r", delivery.delivery_id, failure)
             finally:
                 self._queue.task_done()
 
     async def _finish(self, result: ForwardResult) -> None:
         try:
             await self._journal.record_forward(result)
-        except OSError:
-            pass  # the result is still reported; the delivery itself is already on disk
+        except Exception:
+            # The result is still reported; the delivery itself is already on disk.
+            logger.debug("recording the forward of %s failed", result.delivery_id, exc_info=True)
         if self._on_result is not None:
             # A consumer's bug must not end a worker: with all of them gone, forwarding would
             # stop without a word while deliveries kept piling up in the queue.

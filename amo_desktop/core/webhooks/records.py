@@ -71,12 +71,16 @@ class Rejection:
 
 
 def public_url(url: str) -> str:
-    """A URL safe to record: the query and any user:password part are dropped."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    if ":" in host:
-        netloc = f"[{host}]:{parts.port}" if parts.port else f"[{host}]"
+    """A URL safe to record: the query and any user:password part are dropped.
+
+    Never raises: the host and port are kept as written (not parsed), so even a target
+    that can never work (``:99999``) is recorded with the failure it caused.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # such as an unclosed [ in the host: keep the scheme only
+        return url.partition(":")[0] + ":"
+    netloc = parts.netloc.rpartition("@")[2].lower()
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
