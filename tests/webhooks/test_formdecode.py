@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from amo_desktop.core.webhooks.formdecode import (
@@ -18,6 +19,8 @@ from amo_desktop.core.webhooks.formdecode import (
     decode_pair_by_pair,
     decode_pairs,
     encode,
+    flatten,
+    is_indexed,
     with_lists,
 )
 
@@ -121,6 +124,66 @@ def test_encode_then_decode_gives_the_same_tree_in_the_same_order(tree: FormTree
     decoded = decode(encode(tree))
     assert decoded == tree
     assert _orders(decoded) == _orders(tree)
+
+
+def _with_lists_by_recursion(node: object) -> object:
+    """The plain recursive definition, for trees shallow enough for it."""
+    if isinstance(node, str):
+        return node
+    assert isinstance(node, dict)
+    if is_indexed(node):
+        return [_with_lists_by_recursion(item) for item in as_list(node)]
+    return {key: _with_lists_by_recursion(child) for key, child in node.items()}
+
+
+_index_trees: st.SearchStrategy[FormTree] = st.recursive(
+    st.dictionaries(st.sampled_from(["0", "1", "3", "x"]), st.text(max_size=4), min_size=1),
+    lambda children: st.dictionaries(
+        st.sampled_from(["0", "1", "2", "id", "01"]), st.one_of(st.text(max_size=4), children),
+        min_size=1, max_size=4,
+    ),
+    max_leaves=30,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_trees, _index_trees))
+def test_with_lists_is_the_recursive_definition_and_order_preserving(tree: FormTree) -> None:
+    shown = with_lists(tree)
+    assert shown == _with_lists_by_recursion(tree)
+    assert json.dumps(shown) == json.dumps(_with_lists_by_recursion(tree))  # the same order
+
+
+@settings(max_examples=200, deadline=None)
+@given(_trees)
+def test_below_the_shown_depth_a_branch_is_flat_and_keeps_every_leaf(tree: FormTree) -> None:
+    assume(not is_indexed(tree))  # a top-level list is the other test's business
+    shown = with_lists(tree, max_depth=1)
+    assert isinstance(shown, dict)
+    for key, node in tree.items():
+        if isinstance(node, str):
+            assert shown[key] == node
+        else:
+            flat = {"".join(f"[{s}]" for s in path): value for path, value in flatten(node)}
+            assert shown[key] == flat
+
+
+def test_a_key_nested_thousands_of_levels_deep_can_be_walked_shown_and_encoded() -> None:
+    depth = 3000  # a 9 KB body; Python's own recursion gives up near 1,000
+    body = b"a" + b"[b]" * depth + b"=1&a[c][0]=x"
+    tree = decode(body)
+
+    assert list(flatten(tree)) == [(("a", *["b"] * depth), "1"), (("a", "c", "0"), "x")]
+    assert encode(tree) == body.replace(b"[", b"%5B").replace(b"]", b"%5D")
+    shown = with_lists(tree)
+    printed = json.loads(json.dumps(shown))  # a JSON encoder recurses too: this must not raise
+    node = printed["a"]
+    assert node["c"] == ["x"]
+    levels = 1
+    while "b" in node:
+        node, levels = node["b"], levels + 1
+    assert node == {"[b]" * (depth - levels + 1): "1"}
+    assert levels < 100
 
 
 @settings(max_examples=300, deadline=None)

@@ -156,13 +156,24 @@ def encode(tree: Mapping[str, FormNode]) -> bytes:
 def flatten(
     tree: Mapping[str, FormNode], prefix: tuple[str, ...] = ()
 ) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Every leaf as ``(path, value)``, depth first, in key order."""
-    for key, node in tree.items():
-        path = (*prefix, key)
-        if isinstance(node, str):
-            yield path, node
+    """Every leaf as ``(path, value)``, depth first, in key order.
+
+    A walk with its own stack, not recursion: a body may nest a key thousands of levels deep.
+    """
+    path = list(prefix)
+    branches: list[Iterator[tuple[str, FormNode]]] = [iter(tree.items())]
+    while branches:
+        for key, node in branches[-1]:
+            if isinstance(node, str):
+                yield (*path, key), node
+            else:
+                path.append(key)
+                branches.append(iter(node.items()))
+                break
         else:
-            yield from flatten(node, path)
+            branches.pop()
+            if branches:  # every branch below the top one was entered through one key
+                path.pop()
 
 
 def is_indexed(node: FormNode) -> bool:
@@ -177,13 +188,52 @@ def as_list(node: FormNode) -> list[FormNode]:
     return [node[key] for key in sorted(node, key=int)]
 
 
-def with_lists(node: FormNode) -> object:
-    """A copy where every indexed branch became a Python list (for JSON-ish display)."""
+# Real amoCRM payloads nest about eight levels; JSON encoders recurse and give up near 1,000.
+SHOWN_DEPTH: Final = 64
+
+
+def with_lists(node: FormNode, *, max_depth: int = SHOWN_DEPTH) -> object:
+    """A copy where every indexed branch became a Python list (for JSON-ish display).
+
+    Safe for any depth: built with its own stack, and a branch ``max_depth`` levels down is
+    shown flat, as ``{"[b][c]": value}`` (each leaf's bracket path below it), so that the copy
+    itself stays shallow enough for any JSON encoder. Nothing is dropped.
+    """
     if isinstance(node, str):
         return node
-    if is_indexed(node):
-        return [with_lists(item) for item in as_list(node)]
-    return {key: with_lists(child) for key, child in node.items()}
+    top: dict[str, object] = {}
+    pending: list[tuple[FormTree, int, dict[str, object] | list[object], str | int]] = [
+        (node, 0, top, "")
+    ]
+    while pending:
+        branch, depth, parent, slot = pending.pop()
+        copy: dict[str, object] | list[object]
+        if depth >= max_depth:
+            copy = {_bracketed(path): value for path, value in flatten(branch)}
+        elif is_indexed(branch):
+            items = as_list(branch)
+            copy = list(items)
+            pending.extend(
+                (item, depth + 1, copy, index)
+                for index, item in enumerate(items)
+                if not isinstance(item, str)
+            )
+        else:
+            copy = dict(branch)  # leaves are final; branches are replaced in place below
+            pending.extend(
+                (child, depth + 1, copy, key)
+                for key, child in branch.items()
+                if not isinstance(child, str)
+            )
+        if isinstance(parent, list):
+            parent[int(slot)] = copy
+        else:
+            parent[str(slot)] = copy
+    return top[""]
+
+
+def _bracketed(path: tuple[str, ...]) -> str:
+    return "".join(f"[{segment}]" for segment in path)
 
 
 def _unescape(raw: bytes) -> str:
