@@ -111,6 +111,32 @@ async def test_listen_json_prints_listening_event_forward_and_rejected_lines(
     assert await asyncio.wait_for(listener.process.wait(), 30) == 0
 
 
+async def test_a_delivery_nested_a_thousand_levels_deep_is_shown_and_stopping_stays_clean(
+    listen: Callable[..., Awaitable[Listener]],
+) -> None:
+    listener = await listen("--no-secret")
+    url = (await listener.line())["url"]
+    deep = b"leads[add][0][id]=7&leads[add][0]" + b"[b]" * 1100 + b"=1"  # 3 KB
+    async with httpx.AsyncClient(timeout=10) as http:
+        headers = {**AMO_HEADERS, "X-Amocrm-Requestid": "deep-delivery"}
+        assert (await http.post(url, content=deep, headers=headers)).status_code == 200
+        first = await listener.line()
+        assert (await http.post(url, content=payload("lead_add"), headers=AMO_HEADERS)).is_success
+        second = await listener.line()
+    listener.process.send_signal(signal.SIGINT)
+    assert await asyncio.wait_for(listener.process.wait(), 30) == 0
+    assert listener.process.stderr is not None
+    stderr = (await listener.process.stderr.read()).decode()
+
+    assert (first["type"], first["delivery_id"], first["id"]) == ("event", "deep-delivery", "7")
+    assert (second["type"], second["delivery_id"]) == ("event", REQUEST_ID)
+    assert "Traceback" not in stderr and stderr.startswith("Stopped. Deliveries: 2"), stderr
+
+    code, out, err = await run_cli("events", "show", "deep-delivery", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["events"][0]["id"] == "7"
+
+
 async def test_events_list_show_export_and_replay_read_the_journal_listen_wrote(
     listen: Callable[..., Awaitable[Listener]],
     backend_factory: Callable[..., Awaitable[Backend]],

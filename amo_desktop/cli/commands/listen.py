@@ -11,24 +11,32 @@ from __future__ import annotations
 import argparse
 import asyncio
 import secrets
+import time
+import traceback
 from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from amo_desktop.cli.inputs import web_address
 from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.redact import url_to_show
 
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
     from amo_desktop.core.config import Profile
     from amo_desktop.core.webhooks.events import AccountRef, WebhookEvent
     from amo_desktop.core.webhooks.journal import WebhookJournal
+    from amo_desktop.core.webhooks.receiver import WebhookReceiver
     from amo_desktop.core.webhooks.records import ForwardResult, Rejection
     from amo_desktop.core.webhooks.summary import StatusNameResolver
 
 SECRET_KEY: Final = "webhook_secret"  # noqa: S105 - the keyring entry name, not a value
 DEFAULT_PORT: Final = 8787
+# How long stopping waits for lines still being prepared (a summary may be asking the API).
+CLOSE_WAIT: Final = 5.0
 
 # The receiver's stable reason words, in plain language for people (JSON keeps the words).
 _REASONS: Final = {
@@ -67,6 +75,16 @@ _TEXTS: Final = {
     "cannot_connect": ("cannot connect to it", "не вдається з'єднатися"),
     "queue_full": ("too slow, deliveries are piling up", "надто повільний, доставки накопичуються"),
     "foreign": ("  (another account!)", "  (інший акаунт!)"),
+    "unshown_delivery": (
+        "{time}  !!  Could not show delivery {id} here (the log has why); it is saved: "
+        "amo-desktop events show {id}",
+        "{time}  !!  Не вдалося показати тут доставку {id} (подробиці записано в лог програми); "
+        "її збережено: amo-desktop events show {id}",
+    ),
+    "unshown_rejection": (
+        "{time}  !!  Could not show a refused request here (the log has why).",
+        "{time}  !!  Не вдалося показати тут відхилений запит (подробиці записано в лог програми).",
+    ),
     "no_secret_on_stdin": (
         "--secret-stdin read nothing: pipe the secret into the command",
         "--secret-stdin нічого не прочитав: передайте секрет у команду через стандартний ввід",
@@ -120,9 +138,10 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     secret, generated = await _secret(args, ctx)
     journal = WebhookJournal(journal_folder(profile_folder(ctx)))
     printer = LinePrinter(ctx, _names(ctx, profile))
-    forward_to = (web_address(args.forward_to) if args.forward_to else None) or (
-        settings.forward_to if settings else None
-    )
+    # The configured target is checked like a typed one: a port such as 99999 would otherwise
+    # fail on every delivery.
+    chosen = args.forward_to or (settings.forward_to if settings else None)
+    forward_to = web_address(chosen) if chosen else None
     forwarder = Forwarder(forward_to, journal, on_result=printer.forward) if forward_to else None
     receiver = WebhookReceiver(
         journal,
@@ -135,28 +154,32 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         on_event=printer.event,
         on_rejected=printer.rejected,
     )
-    await receiver.start()
-    printer.start()
-    try:
+    # Stopping runs every step (in reverse order of these lines) even when one of them fails:
+    # the journal is always closed, and once listening began, "Stopped" is always said.
+    async with AsyncExitStack() as stopping:
+        stopping.push_async_callback(journal.close)
+        await receiver.start()
+        stopping.callback(_say_stopped, ctx, receiver)
+        stopping.push_async_callback(printer.close)
+        stopping.push_async_callback(receiver.stop)
+        printer.start()
         printer.listening(receiver.url, forward_to, generated)
-        await asyncio.Event().wait()  # until Ctrl-C cancels us
-    except asyncio.CancelledError:
-        pass
-    finally:
-        await receiver.stop()
-        await printer.close()
-        await journal.close()
-        stats = receiver.stats
-        ctx.out.note(
-            say(
-                ctx,
-                "stopped",
-                deliveries=stats.deliveries,
-                events=stats.events,
-                rejected=stats.rejected_total,
-            )
-        )
+        with suppress(asyncio.CancelledError):
+            await asyncio.Event().wait()  # until Ctrl-C cancels us
     return 0
+
+
+def _say_stopped(ctx: CliContext, receiver: WebhookReceiver) -> None:
+    stats = receiver.stats
+    ctx.out.note(
+        say(
+            ctx,
+            "stopped",
+            deliveries=stats.deliveries,
+            events=stats.events,
+            rejected=stats.rejected_total,
+        )
+    )
 
 
 def profile_folder(ctx: CliContext) -> Any:
@@ -218,54 +241,95 @@ def local_time(timestamp: float) -> str:
 
 
 class LinePrinter:
-    """Prints events, forwards and rejections in arrival order (summaries may need the API)."""
+    """Prints events, forwards and rejections in arrival order (summaries may need the API).
+
+    One line that cannot be made (an odd delivery, a bug) is logged and replaced by a short
+    notice; the lines after it still come.
+    """
 
     def __init__(self, ctx: CliContext, names: StatusNameResolver | None) -> None:
         self._ctx = ctx
         self._names = names
-        self._queue: asyncio.Queue[Callable[[], Awaitable[None]]] = asyncio.Queue()
+        self._queue: asyncio.Queue[_Job] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._print_all())
 
     async def close(self) -> None:
-        if self._task is not None:
-            await asyncio.wait_for(self._queue.join(), 5)
-            self._task.cancel()
+        """Print what is queued (for a few seconds at most), then stop. Never raises."""
+        if self._task is None:
+            return
+        try:
+            await asyncio.wait_for(self._queue.join(), CLOSE_WAIT)
+        except TimeoutError:
+            self._log("listen: lines still being prepared were dropped at stop", "")
+        self._task.cancel()
+        with suppress(asyncio.CancelledError):
+            await self._task
+        self._task = None
 
     def listening(self, url: str, forward_to: str | None, generated: bool) -> None:
         out = self._ctx.out
         if out.json_mode:
             payload: dict[str, object] = {"type": "listening", "url": url}
             if forward_to:
-                payload["forward_to"] = forward_to
+                payload["forward_to"] = url_to_show(forward_to)
             # The URL is meant to be copied into amoCRM, secret included.
             out.result("", payload, redact=False)
             return
         out.result(say(self._ctx, "ready", url=url), {}, redact=False)
         if forward_to:
-            out.result(say(self._ctx, "forwarding", url=forward_to), {})
+            out.result(say(self._ctx, "forwarding", url=url_to_show(forward_to)), {})
         if generated:
             out.result(say(self._ctx, "secret_new"), {})
         out.result(say(self._ctx, "paste"), {})
 
     def event(self, event: WebhookEvent) -> None:
-        self._queue.put_nowait(lambda: self._print_event(event))
+        self._queue.put_nowait(_Job(lambda: self._print_event(event), event.delivery_id))
 
     def forward(self, result: ForwardResult) -> None:
-        self._queue.put_nowait(lambda: self._print_forward(result))
+        self._queue.put_nowait(_Job(lambda: self._print_forward(result), result.delivery_id))
 
     def rejected(self, rejection: Rejection) -> None:
-        self._queue.put_nowait(lambda: self._print_rejected(rejection))
+        self._queue.put_nowait(_Job(lambda: self._print_rejected(rejection), None))
 
     async def _print_all(self) -> None:
         while True:
             job = await self._queue.get()
             try:
-                await job()
+                await job.print_line()
+            except Exception as failure:
+                self._unshown(job, failure)
             finally:
                 self._queue.task_done()
+
+    def _unshown(self, job: _Job, failure: Exception) -> None:
+        # The last frames say where it broke; a deep recursion would log thousands of them.
+        self._log(
+            f"listen: could not show {job.delivery_id or 'a refused request'}",
+            traceback.format_exc(limit=-30),
+        )
+        now = local_time(time.time())
+        if job.delivery_id is None:
+            human = say(self._ctx, "unshown_rejection", time=now)
+        else:
+            human = say(self._ctx, "unshown_delivery", time=now, id=job.delivery_id)
+        payload = {
+            "type": "unshown",
+            "delivery_id": job.delivery_id,
+            "error": type(failure).__name__,
+        }
+        try:
+            self._ctx.out.result(human, payload)
+        except Exception as broken:  # the output itself is gone: nothing left to tell
+            self._log("listen: could not print a notice", repr(broken))
+
+    def _log(self, message: str, detail: str) -> None:
+        try:
+            self._ctx.logbook.error(message, detail=detail)
+        except Exception:  # noqa: S110 - a broken logbook must not stop the live view
+            pass
 
     async def _print_event(self, event: WebhookEvent) -> None:
         from amo_desktop.core.webhooks.summary import summarize
@@ -293,7 +357,7 @@ class LinePrinter:
             else f"[---] {forward_problem(self._ctx, result.error or '')}"
         )
         human = (
-            f"{local_time(result.at)}  <-- {outcome} POST {result.target} "
+            f"{local_time(result.at)}  <-- {outcome} POST {url_to_show(result.target)} "
             f"({round(result.elapsed_ms)} ms)  [{result.delivery_id}]"
         )
         self._ctx.out.result(human, payload)
@@ -318,6 +382,14 @@ class LinePrinter:
             f"{rejection.remote}"
         )
         self._ctx.out.result(human, payload)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One line to print, and the delivery it is about (None: a refused request)."""
+
+    print_line: Callable[[], Awaitable[None]]
+    delivery_id: str | None
 
 
 # The forwarder's notes start with these words (JSON keeps the whole note).

@@ -67,7 +67,7 @@ async def send_delivery(
     except httpx.HTTPError as failure:
         error = f"{type(failure).__name__}: {failure}"
     except Exception as failure:
-        logger.debug("forwarding %s failed", delivery.delivery_id, exc_info=True)
+        logger.warning("forwarding %s failed", delivery.delivery_id, exc_info=True)
         error = f"could not send it: {type(failure).__name__}: {failure}"
     return ForwardResult(
         delivery_id=delivery.delivery_id,
@@ -160,11 +160,10 @@ class Forwarder:
                     self._client, delivery, self.target, time_limit=self._timeout
                 )
                 await self._finish(result)
-            except Exception as failure:
+            except Exception:
                 # Neither of the above should raise; should they anyway, this worker carries on:
-                # a dead worker forwards nothing more, and nobody would be told. (No traceback:
-                # without a logging set-up, Python would print it on the listener's console.)
-                logger.error("forwarding %s failed: %r", delivery.delivery_id, failure)
+                # a dead worker forwards nothing more, and nobody would be told.
+                logger.exception("forwarding %s failed", delivery.delivery_id)
             finally:
                 self._queue.task_done()
 
@@ -173,7 +172,7 @@ class Forwarder:
             await self._journal.record_forward(result)
         except Exception:
             # The result is still reported; the delivery itself is already on disk.
-            logger.debug("recording the forward of %s failed", result.delivery_id, exc_info=True)
+            logger.warning("recording the forward of %s failed", result.delivery_id, exc_info=True)
         if self._on_result is not None:
             # A consumer's bug must not end a worker: with all of them gone, forwarding would
             # stop without a word while deliveries kept piling up in the queue.
