@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -179,3 +180,107 @@ async def test_kill_9_after_the_answers_loses_nothing(tmp_path: Path) -> None:
     await restarted.record_delivery(make_delivery(1))
     assert len(await restarted.deliveries()) == count + 1
     await restarted.close()
+
+
+def _ids(journal: WebhookJournal) -> list[str]:
+    return [str(record["id"]) for record in journal.iter_records("probe")]
+
+
+async def test_an_append_racing_close_is_written_and_the_journal_stays_usable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The GUI closes the journal on a profile switch while a replay may still record its
+    # result: the append lands after the old writer thread ended but before close() returned.
+    journal = WebhookJournal(tmp_path / "webhooks", durable=False)
+    await journal.append({"kind": "probe", "id": "before"})
+    first_writer = journal._thread
+    assert first_writer is not None
+    writing, proceed = threading.Event(), threading.Event()
+    real_write_all = journal_module._write_all
+
+    def write_all_held(fd: int, data: bytes) -> None:
+        if b'"racing"' in data:
+            writing.set()
+            assert proceed.wait(5)
+        real_write_all(fd, data)
+
+    monkeypatch.setattr(journal_module, "_write_all", write_all_held)
+    closing = asyncio.create_task(journal.close())
+    await asyncio.sleep(0)  # close() runs up to its first await: it has asked the writer to stop
+    # Blocking the loop on purpose: whatever close() does once the writer has ended must wait.
+    first_writer.join(timeout=5)
+    assert not first_writer.is_alive()
+    racing = journal._submit(record_line, {"kind": "probe", "id": "racing"})
+    assert writing.wait(5)  # a new writer thread holds the racing record, about to write it
+    await asyncio.wait_for(asyncio.shield(closing), 5)
+    proceed.set()
+    await asyncio.wait_for(racing, 5)  # written, not failed on a descriptor closed under it
+    await journal.append({"kind": "probe", "id": "after"})
+    await journal.close()
+    assert journal._thread is None and journal._fd is None
+    assert _ids(journal) == ["after", "racing", "before"]
+
+
+def _unexpected_line(item: object) -> bytes:
+    raise LookupError(f"no line for {item!r}")
+
+
+async def test_an_unexpected_encoding_error_fails_only_its_own_append(
+    journal: WebhookJournal,
+) -> None:
+    good = [journal._submit(record_line, {"kind": "probe", "id": str(n)}) for n in range(3)]
+    bad = journal._submit(_unexpected_line, "x")
+    with pytest.raises(LookupError):
+        await asyncio.wait_for(bad, 5)
+    await asyncio.wait_for(asyncio.gather(*good), 5)
+    await asyncio.wait_for(journal.append({"kind": "probe", "id": "later"}), 5)
+    assert _ids(journal) == ["later", "2", "1", "0"]
+
+
+class _Unexpected(Exception):
+    pass
+
+
+async def test_a_write_failing_with_any_exception_fails_the_batch_not_the_writer(
+    journal: WebhookJournal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await journal.append({"kind": "probe", "id": "first"})
+    real_write_all = journal_module._write_all
+
+    def write_all_once_broken(fd: int, data: bytes) -> None:
+        monkeypatch.setattr(journal_module, "_write_all", real_write_all)
+        raise _Unexpected("not an OSError")
+
+    monkeypatch.setattr(journal_module, "_write_all", write_all_once_broken)
+    with pytest.raises(OSError) as failure:  # what every caller handles: "not durable"
+        await asyncio.wait_for(journal.append({"kind": "probe", "id": "lost"}), 5)
+    assert isinstance(failure.value.__cause__, _Unexpected)
+    # The writer survived (or was replaced): a later append neither hangs nor fails.
+    await asyncio.wait_for(journal.append({"kind": "probe", "id": "later"}), 5)
+    assert _ids(journal) == ["later", "first"]
+
+
+class _Fatal(BaseException):
+    pass
+
+
+async def test_a_writer_killed_by_a_base_exception_settles_everything_and_is_replaced(
+    journal: WebhookJournal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unhandled: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda hook: unhandled.append(hook.exc_value))
+    real_write_all = journal_module._write_all
+
+    def write_all_fatal(fd: int, data: bytes) -> None:
+        monkeypatch.setattr(journal_module, "_write_all", real_write_all)
+        raise _Fatal
+
+    monkeypatch.setattr(journal_module, "_write_all", write_all_fatal)
+    with pytest.raises(OSError) as failure:
+        await asyncio.wait_for(journal.append({"kind": "probe", "id": "lost"}), 5)
+    assert isinstance(failure.value.__cause__, _Fatal)
+    await asyncio.wait_for(journal.append({"kind": "probe", "id": "later"}), 5)
+    await asyncio.wait_for(journal.close(), 5)
+    assert journal._thread is None
+    assert _ids(journal) == ["later"]
+    assert [type(error) for error in unhandled] == [_Fatal]  # reported, not swallowed

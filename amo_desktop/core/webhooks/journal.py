@@ -4,8 +4,9 @@
 writes and syncs: every record that arrives while a sync is in flight goes into the next
 write and shares its sync (adaptive group commit), and the event loop never waits on the disk
 or spends its time encoding. A line torn by a crash is skipped on read, and a new line never
-glues onto it. The journal is bounded: when the current file would grow past ``max_bytes`` it
-is rotated (``journal.jsonl`` -> ``journal.1.jsonl`` ...), keeping ``files`` files in all.
+glues onto it. The journal is bounded: when the current file would grow past
+``max_bytes`` it is rotated (``journal.jsonl`` -> ``journal.1.jsonl`` ...), keeping ``files``
+files in all. ``close`` releases the file and the thread; a later append opens them again.
 
 Several processes may share one journal (the desktop app listening while ``amo-desktop listen``
 or ``events replay`` runs). Rotation, opening the current file and a reader's opening of its set
@@ -21,10 +22,12 @@ write path takes no lock: a filelock round costs more than the write itself.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
@@ -83,12 +86,13 @@ class WebhookJournal:
         self.max_bytes = max_bytes
         self.files = max(1, files)
         self._durable = durable
-        self._fd: int | None = None  # only touched by the writer thread (and close, after it)
+        # Owned by the running writer thread; while none runs, by whoever holds _wake.
+        self._fd: int | None = None
         self._lock: FileLock | None = None  # guarded by _wake
         self._wake = threading.Condition()
         self._queue: list[_Entry] = []  # guarded by _wake
         self._thread: threading.Thread | None = None  # guarded by _wake
-        self._closing = False  # guarded by _wake
+        self._closers: list[asyncio.Future[None]] = []  # guarded by _wake
         self._kick_pending = False  # only touched on the event loop
 
     # Writing -------------------------------------------------------------------------------
@@ -107,20 +111,21 @@ class WebhookJournal:
         await self._submit(_rejection_line, rejection)
 
     async def close(self) -> None:
-        """Write everything queued, stop the writer thread and close the file."""
+        """Write everything queued so far, then close the file and let the writer thread end.
+
+        Closing releases resources; it does not retire the journal. An append made while
+        closing, or later, is written as usual (the file is opened again), so a replay that
+        records its result during a profile switch is neither lost nor stuck.
+        """
+        closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         with self._wake:
-            thread = self._thread
-            self._closing = True
+            if self._thread is None:
+                # No writer runs, and none can start while we hold _wake: the file is ours.
+                self._release_file()
+                return
+            self._closers.append(closed)
             self._wake.notify()
-        try:
-            if thread is not None:
-                await asyncio.to_thread(thread.join)
-        finally:
-            with self._wake:
-                self._closing = False
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        await closed
 
     def _submit(self, to_line: Callable[[Any], bytes], item: object) -> asyncio.Future[None]:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -144,19 +149,48 @@ class WebhookJournal:
             self._wake.notify()
 
     def _run(self) -> None:
-        while True:
+        batch: list[_Entry] = []
+        closers: list[asyncio.Future[None]] = []
+        try:
+            while True:
+                with self._wake:
+                    # A kick can arrive for records an earlier batch already took: only a whole
+                    # idle period ends the thread, or every late kick would cost a new thread.
+                    self._wake.wait_for(self._has_work, _IDLE_SECONDS)
+                    batch, self._queue = self._queue, []
+                    closers, self._closers = self._closers, []
+                    if not batch and not closers:
+                        self._thread = None  # the open file passes to the next writer
+                        return
+                self._commit(batch)
+                batch = []
+                if closers:
+                    self._release_file()
+                    with self._wake:
+                        ended = not self._queue  # else appends made meanwhile reopen it
+                        if ended:
+                            self._thread = None
+                    _settle_soon([(future, None) for future in closers])
+                    closers = []
+                    if ended:
+                        return
+        except BaseException as error:
+            # Only something like SystemExit gets here (_commit catches every Exception): end
+            # this thread, but leave no appender or closer waiting and let the next append
+            # start a new writer.
             with self._wake:
-                # A kick can arrive for records an earlier batch already took: only a whole
-                # idle period ends the thread, or every late kick would cost a new thread.
-                self._wake.wait_for(self._has_work, _IDLE_SECONDS)
-                if not self._queue:
+                if self._thread is threading.current_thread():
                     self._thread = None
-                    return
-                batch, self._queue = self._queue, []
-            self._commit(batch)
+                    batch += self._queue
+                    closers += self._closers
+                    self._queue, self._closers = [], []
+            failure = _not_written(error)
+            outcomes = [(future, failure) for _to_line, _item, future in batch]
+            _settle_soon(outcomes + [(future, failure) for future in closers])
+            raise
 
     def _has_work(self) -> bool:
-        return bool(self._queue) or self._closing
+        return bool(self._queue) or bool(self._closers)
 
     def _commit(self, batch: list[_Entry]) -> None:
         lines: list[bytes] = []
@@ -165,25 +199,20 @@ class WebhookJournal:
         for to_line, item, future in batch:
             try:
                 lines.append(to_line(item))
-            except (TypeError, ValueError) as error:  # not JSON-able: only its own append fails
+            except Exception as error:  # e.g. not JSON-able: only its own append fails
                 refused.append((future, error))
             else:
                 written.append(future)
         failure: OSError | None = None
         try:
             self._write(lines)
-        except OSError as error:
-            failure = error
+        except Exception as error:  # anything else would end the thread with appends waiting
+            failure = _not_written(error)
         outcomes: list[tuple[asyncio.Future[None], BaseException | None]] = [
             (future, failure) for future in written
         ]
         outcomes.extend(refused)
-        if outcomes:
-            loop = outcomes[0][0].get_loop()
-            try:
-                loop.call_soon_threadsafe(_settle, outcomes)
-            except RuntimeError:  # the loop is closed: nobody is waiting any more
-                pass
+        _settle_soon(outcomes)
 
     def _write(self, lines: list[bytes]) -> None:
         if not lines:
@@ -211,17 +240,17 @@ class WebhookJournal:
         this check and the write puts that batch at the end of ``journal.1.jsonl``, which
         readers read as well. Opening (rare) and rotating take the lock.
         """
-        if self._fd is not None:
-            opened = os.fstat(self._fd)
+        fd = self._fd
+        if fd is not None:
+            opened = os.fstat(fd)
             try:
                 if os.path.samestat(opened, os.stat(self._path(0))):
-                    return self._fd, opened.st_size
+                    return fd, opened.st_size
             except FileNotFoundError:
                 pass
             # Another process rotated the file away: appending to it would put records in ever
             # older files, and later rotations would drop them.
-            os.close(self._fd)
-            self._fd = None
+            self._release_file()
         with self._file_lock():  # reentrant, for a reopen during rotation
             return self._open()
 
@@ -238,10 +267,14 @@ class WebhookJournal:
         self._fd = fd
         return fd, size
 
+    def _release_file(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            with contextlib.suppress(OSError):  # the descriptor is gone even when close fails
+                os.close(fd)
+
     def _rotate(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        self._release_file()
         for index in range(self.files - 1, 0, -1):
             try:
                 os.replace(self._path(index - 1), self._path(index))
@@ -363,7 +396,28 @@ def _rejection_line(rejection: Rejection) -> bytes:
     return record_line(rejection_record(rejection))
 
 
-def _settle(outcomes: list[tuple[asyncio.Future[None], BaseException | None]]) -> None:
+_Outcomes = Sequence[tuple[asyncio.Future[None], BaseException | None]]
+
+
+def _settle_soon(outcomes: _Outcomes) -> None:
+    """Settle, from the writer thread, futures of the one loop the journal is used from."""
+    if outcomes:
+        try:
+            outcomes[0][0].get_loop().call_soon_threadsafe(_settle, outcomes)
+        except RuntimeError:  # the loop is closed: nobody is waiting any more
+            pass
+
+
+def _not_written(error: BaseException) -> OSError:
+    """What an appender gets when its record is not durable: always an ``OSError``."""
+    if isinstance(error, OSError):
+        return error
+    failure = OSError(errno.EIO, f"the journal could not be written ({error!r})")
+    failure.__cause__ = error
+    return failure
+
+
+def _settle(outcomes: _Outcomes) -> None:
     for future, error in outcomes:
         if future.done():  # the appender was cancelled
             continue
