@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import os
 import signal
@@ -284,3 +285,27 @@ async def test_a_writer_killed_by_a_base_exception_settles_everything_and_is_rep
     assert journal._thread is None
     assert _ids(journal) == ["later"]
     assert [type(error) for error in unhandled] == [_Fatal]  # reported, not swallowed
+
+
+async def test_after_a_short_write_the_next_record_starts_on_a_line_of_its_own(
+    journal: WebhookJournal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await journal.append({"kind": "probe", "id": "first"})
+    real_write = os.write
+    calls = 0
+
+    def write_until_the_disk_is_full(fd: int, data: bytes) -> int:
+        nonlocal calls
+        calls += 1
+        if calls == 1:  # the disk takes part of the batch ...
+            return real_write(fd, bytes(data)[: len(data) // 2])
+        monkeypatch.setattr(os, "write", real_write)
+        raise OSError(errno.ENOSPC, "No space left on device")  # ... and then nothing
+
+    monkeypatch.setattr(os, "write", write_until_the_disk_is_full)
+    with pytest.raises(OSError) as failure:
+        await asyncio.wait_for(journal.append({"kind": "probe", "id": "torn", "pad": "x" * 99}), 5)
+    assert failure.value.errno == errno.ENOSPC
+    await asyncio.wait_for(journal.append({"kind": "probe", "id": "acknowledged"}), 5)
+    assert _ids(journal) == ["acknowledged", "first"]
+    assert (journal.folder / "journal.jsonl").read_bytes().endswith(b"\n")

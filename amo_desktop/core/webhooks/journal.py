@@ -3,8 +3,8 @@
 ``append`` returns only after the line is on disk (``fdatasync``). One writer thread encodes,
 writes and syncs: every record that arrives while a sync is in flight goes into the next
 write and shares its sync (adaptive group commit), and the event loop never waits on the disk
-or spends its time encoding. A line torn by a crash is skipped on read, and a new line never
-glues onto it. The journal is bounded: when the current file would grow past
+or spends its time encoding. A line torn by a crash or a full disk is skipped on read, and a
+new line never glues onto it. The journal is bounded: when the current file would grow past
 ``max_bytes`` it is rotated (``journal.jsonl`` -> ``journal.1.jsonl`` ...), keeping ``files``
 files in all. ``close`` releases the file and the thread; a later append opens them again.
 
@@ -218,20 +218,26 @@ class WebhookJournal:
         if not lines:
             return
         data = b"".join(lines)
-        fd, size = self._current()
-        if size and size + len(data) > self.max_bytes:
-            with self._file_lock():
-                fd, size = self._current()  # another process may have rotated meanwhile
-                if size and size + len(data) > self.max_bytes:
-                    self._rotate()
-                    fd, size = self._current()
+        try:
+            fd, size = self._current()
+            if size and size + len(data) > self.max_bytes:
+                with self._file_lock():
+                    fd, size = self._current()  # another process may have rotated meanwhile
+                    if size and size + len(data) > self.max_bytes:
+                        self._rotate()
+                        fd, size = self._current()
+                    _write_all(fd, data)
+            else:
                 _write_all(fd, data)
-        else:
-            _write_all(fd, data)
-        if self._durable:
-            # The data and the file size, which is all an append changes that a reader needs.
-            # The descriptor keeps its file even if another process has rotated it since.
-            os.fdatasync(fd)
+            if self._durable:
+                # The data and the file size, which is all an append changes that a reader
+                # needs. The descriptor keeps its file even if another process rotated it since.
+                os.fdatasync(fd)
+        except BaseException:
+            # A short write (disk full) leaves part of a line behind. Reopening for the next
+            # batch ends that line first (see _open), so no acknowledged record glues onto it.
+            self._release_file()
+            raise
 
     def _current(self) -> tuple[int, int]:
         """The descriptor of today's ``journal.jsonl`` and its size.
@@ -261,7 +267,8 @@ class WebhookJournal:
         if not size and self._durable:
             _fsync_folder(self.folder)  # a new file's name must survive a crash too
         if size and not _ends_with_newline(path):
-            # A crash tore the last line: end it, so the next record starts on a line of its own.
+            # A crash or a full disk tore the last line: end it, so the next record starts on
+            # a line of its own.
             os.write(fd, b"\n")
             size += 1
         self._fd = fd
