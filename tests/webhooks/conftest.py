@@ -36,6 +36,7 @@ async def journal(tmp_path: Path) -> AsyncIterator[WebhookJournal]:
 class Captured:
     body: bytes
     headers: dict[str, str]
+    query: str = ""
 
 
 @dataclass
@@ -57,7 +58,8 @@ async def backend_factory() -> AsyncIterator[Callable[..., Awaitable[Backend]]]:
 
         async def handle(request: web.Request) -> web.Response:
             backend = holder[0]
-            await backend.received.put(Captured(await request.read(), dict(request.headers)))
+            body = await request.read()
+            await backend.received.put(Captured(body, dict(request.headers), request.query_string))
             if hang:
                 await backend.release.wait()
             return web.Response(status=status, text="backend")

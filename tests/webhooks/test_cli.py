@@ -390,3 +390,122 @@ async def test_listen_speaks_ukrainian_to_people_about_refusals_and_dead_targets
     assert "method_not_allowed" not in refused
     assert "[---] не вдається з'єднатися" in forward
     assert "All connection attempts failed" not in forward
+
+
+def _save_profile(home: Path, forward_to: str | None) -> None:
+    from amo_desktop.core.config import ConfigStore, Profile, WebhookSettings
+    from amo_desktop.core.platforms import Platform
+
+    ConfigStore(home).save(
+        Profile(
+            name="default",
+            platform=Platform.AMOCRM_RU,
+            account="ourcompany.amocrm.ru",
+            client_id="5f2d8c1e-7a4b-4e3f-9b6a-1c2d3e4f5a6b",
+            redirect_uri="http://localhost:3000/api/v1/integrations/amo-crm/callback",
+            webhook=WebhookSettings(forward_to=forward_to),
+        )
+    )
+
+
+async def _record_forward(home: Path, delivery_id: str, target: str) -> None:
+    from amo_desktop.core.paths import profile_dir
+    from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
+    from amo_desktop.core.webhooks.records import ForwardResult
+
+    journal = WebhookJournal(journal_folder(profile_dir(home, "default")))
+    await journal.record_forward(ForwardResult(delivery_id, target, 200, 5.0, None, 2.0))
+    await journal.close()
+
+
+def _with_credentials(url: str) -> str:
+    """``url`` with a user:password part and a signature in the query, as some backends need."""
+    scheme, rest = url.split("://")
+    return f"{scheme}://hook-user:pw-4f9c2e@{rest}?sig=sig-7d1a0b&v=2"
+
+
+SECRETS = ("pw-4f9c2e", "sig-7d1a0b")
+
+
+async def test_listen_never_prints_the_forward_targets_credentials(
+    listen: Callable[..., Awaitable[Listener]],
+    backend_factory: Callable[..., Awaitable[Backend]],
+) -> None:
+    backend = await backend_factory()
+    target = _with_credentials(backend.url)
+    listener = await listen("--no-secret", "--forward-to", target)
+    listening = await listener.line()
+    async with httpx.AsyncClient(timeout=10) as http:
+        answer = await http.post(listening["url"], content=payload("lead_add"), headers=AMO_HEADERS)
+        assert answer.status_code == 200
+    arrived = await backend.received.get()
+    assert arrived.query == "sig=sig-7d1a0b&v=2"  # the backend gets the full address
+    assert arrived.headers["Authorization"].startswith("Basic ")
+    await listener.line()  # the event
+    assert (await listener.line())["type"] == "forward"
+    listener.process.send_signal(signal.SIGINT)
+    assert await asyncio.wait_for(listener.process.wait(), 30) == 0
+
+    assert listening["forward_to"] == backend.url.replace("://", "://••••@") + "?sig=••••&v=••••"
+    assert not [secret for secret in SECRETS if secret in json.dumps(listening)]
+
+    # The same as a person sees it: "Forwarding to …" and the "<-- [200] POST …" line.
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "amo_desktop", "listen", "--port", "0", "--no-secret",
+        "--forward-to", target,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=ROOT, env=cli_env(),
+    )  # fmt: skip
+    assert process.stdout is not None
+    lines: list[str] = []
+    try:
+        while not any("<--" in line for line in lines):
+            line = (await asyncio.wait_for(process.stdout.readline(), 60)).decode()
+            assert line, f"listen stopped early: {lines}"
+            lines.append(line)
+            if line.startswith("Listening on "):
+                async with httpx.AsyncClient(timeout=10) as http:
+                    url = line.split()[-1]
+                    await http.post(url, content=payload("lead_add"), headers=AMO_HEADERS)
+    finally:
+        process.send_signal(signal.SIGINT)
+        await asyncio.wait_for(process.wait(), 30)
+    shown = "".join(lines)
+    assert "Forwarding to http://••••@127.0.0.1:" in shown and "POST http://••••@" in shown
+    assert not [secret for secret in SECRETS if secret in shown], shown
+
+
+async def test_replay_without_to_uses_the_profiles_full_forward_target(
+    app_home: Path, backend_factory: Callable[..., Awaitable[Backend]]
+) -> None:
+    backend = await backend_factory()
+    target = _with_credentials(backend.url)
+    _save_profile(app_home, forward_to=target)
+    await _record(app_home, "forwarded-before")
+    await _record_forward(app_home, "forwarded-before", target)  # the journal keeps it stripped
+
+    code, out, err = await run_cli("events", "replay", "forwarded-before", "--json")
+    assert (code, err) == (0, "")
+    arrived = await backend.received.get()
+    assert arrived.query == "sig=sig-7d1a0b&v=2"
+    assert arrived.headers["Authorization"].startswith("Basic ")
+    (result,) = json.loads(out)["results"]
+    assert result["target"] == backend.url.replace("://", "://••••@") + "?sig=••••&v=••••"
+    assert not [secret for secret in SECRETS if secret in out]
+
+
+@pytest.mark.parametrize("configured", [None, "http://127.0.0.1:1/another-hook"])
+async def test_replay_without_to_asks_for_it_when_the_full_target_is_not_known(
+    app_home: Path, backend_factory: Callable[..., Awaitable[Backend]], configured: str | None
+) -> None:
+    backend = await backend_factory()
+    _save_profile(app_home, forward_to=configured)
+    await _record(app_home, "forwarded-before")
+    await _record_forward(app_home, "forwarded-before", _with_credentials(backend.url))
+
+    code, out, _ = await run_cli("events", "replay", "forwarded-before", "--json")
+    assert code == 2
+    error = json.loads(out)["error"]
+    assert error["code"] == "cli.usage"
+    assert error["message"].startswith(f"Where to? It was sent to {backend.url}, but the journal")
+    assert "--to URL" in error["message"]
+    assert backend.received.empty()

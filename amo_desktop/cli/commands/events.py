@@ -9,6 +9,7 @@ from amo_desktop.cli.commands.listen import event_line, iso_time, local_time, op
 from amo_desktop.cli.inputs import web_address
 from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.redact import url_to_show
 
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
@@ -27,6 +28,14 @@ _TEXTS: Final = {
         # No final stop: the usage error's sentence adds it.
         "Where to? Give --to URL (this delivery was never forwarded)",
         "Куди? Вкажіть --to URL (цю доставку ще не пересилали)",
+    ),
+    "target_not_configured": (
+        "Where to? It was sent to {url}, but the journal keeps addresses without their secrets "
+        "(query, user:password) and that is neither this profile's forward target nor its "
+        "backend's webhook address: give the full address with --to URL",
+        "Куди? Її надсилали на {url}, але журнал зберігає адреси без секретів (параметрів "
+        "запиту, user:password), а це не ціль пересилання цього профілю і не адреса вебхуків "
+        "його бекенда: вкажіть повну адресу через --to URL",
     ),
     "replayed": (
         "Resent {id} to {url}: {outcome} ({ms} ms)",
@@ -51,11 +60,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.add_argument("--event", action="append", metavar="NAME", help="only these (add_lead…)")
     show = actions.add_parser("show", help="one delivery: headers, body, events, forwards")
     show.add_argument("id", help="delivery id (X-Amocrm-Requestid) or its first 8+ characters")
-    replay = actions.add_parser("replay", help="send deliveries again, byte for byte")
+    replay = actions.add_parser(
+        "replay",
+        help="send deliveries again, byte for byte",
+        description=(
+            "Send recorded deliveries again, byte for byte. Without --to each goes where it was "
+            "sent before, if that is the profile's forward target or its backend's webhook "
+            "address: the journal keeps addresses without their secrets (query, user:password), "
+            "so the full address comes from the profile. Otherwise give --to."
+        ),
+    )
     replay.add_argument("ids", nargs="*", metavar="ID", help="delivery ids")
     replay.add_argument("--event", action="append", metavar="NAME", help="or: all with this event")
     replay.add_argument("--limit", type=int, default=50, help="at most this many (default: 50)")
-    replay.add_argument("--to", metavar="URL", help="target (default: where it was forwarded)")
+    replay.add_argument(
+        "--to",
+        metavar="URL",
+        help="target (default: the profile's forward target or backend webhook address, "
+        "if the delivery was sent there before)",
+    )
     export = actions.add_parser("export", help="as JSON lines or cURL commands")
     export.add_argument("--format", choices=("jsonl", "curl"), default="jsonl")
     export.add_argument("--to", metavar="URL", help="URL for the cURL commands")
@@ -174,19 +197,14 @@ async def _replay(args: argparse.Namespace, ctx: CliContext, journal: WebhookJou
         deliveries = await select(journal, _filter(args), limit=args.limit)
     results: list[ForwardResult] = []
     for delivery in deliveries:
-        target = chosen_target or await _previous_target(journal, delivery.delivery_id)
-        if target is None:
-            raise AmoError(
-                ErrorCode.USAGE,
-                {"problem": _say(ctx, "no_target"), "command": "amo-desktop events replay"},
-            )
+        target = chosen_target or await _previous_target(ctx, journal, delivery.delivery_id)
         results += await replay(journal, [delivery], target)
     human = [
         _say(
             ctx,
             "replayed",
             id=r.delivery_id,
-            url=r.target,
+            url=url_to_show(r.target),
             outcome=r.status or r.error,
             ms=round(r.elapsed_ms),
         )
@@ -198,7 +216,7 @@ async def _replay(args: argparse.Namespace, ctx: CliContext, journal: WebhookJou
         ctx.out.result(human or [_say(ctx, "none")], {"status": "ok", **payload})
         return 0
     error = AmoError(
-        ErrorCode.REPLAY_FAILED, {"url": failed[0].target}, debug=failed[0].error or ""
+        ErrorCode.REPLAY_FAILED, {"url": url_to_show(failed[0].target)}, debug=failed[0].error or ""
     )
     if ctx.out.json_mode:
         # One JSON object on stdout: the error, with what was resent before it.
@@ -220,9 +238,42 @@ async def _export(args: argparse.Namespace, ctx: CliContext, journal: WebhookJou
     return 0
 
 
-async def _previous_target(journal: WebhookJournal, delivery_id: str) -> str | None:
-    previous = await journal.forwards(delivery_id)
-    return previous[0].target if previous else None
+async def _previous_target(ctx: CliContext, journal: WebhookJournal, delivery_id: str) -> str:
+    """The full address this delivery was sent to before, for a replay without ``--to``.
+
+    The journal records targets without their query and user:password (it must hold no
+    secrets), and a backend may need exactly those. So the full address is taken from the
+    profile: its forward target or its backend's webhook address, whichever the delivery was
+    sent to (newest first). Anything else would resend to a different URL than before, so
+    the person is asked for ``--to`` instead.
+    """
+    from amo_desktop.core.webhooks.records import public_url
+
+    previous = await journal.forwards(delivery_id)  # newest first
+    if not previous:
+        raise _usage(ctx, "no_target")
+    configured = {public_url(target): target for target in _configured_targets(ctx)}
+    for forward in previous:
+        target = configured.get(public_url(forward.target))
+        if target is not None:
+            return web_address(target)
+    raise _usage(ctx, "target_not_configured", url=url_to_show(previous[0].target))
+
+
+def _configured_targets(ctx: CliContext) -> list[str]:
+    """The profile's full forward target and backend webhook address, those that are set."""
+    from amo_desktop.core.webhooks.receiver import DEFAULT_PATH
+
+    profile = ctx.session().profile()
+    if profile is None:
+        return []
+    backend = profile.backend_url.rstrip("/") + DEFAULT_PATH if profile.backend_url else None
+    return [target for target in (profile.webhook.forward_to, backend) if target]
+
+
+def _usage(ctx: CliContext, key: str, **params: object) -> AmoError:
+    problem = _say(ctx, key, **params)
+    return AmoError(ErrorCode.USAGE, {"problem": problem, "command": "amo-desktop events replay"})
 
 
 def _latest_forwards(forwards: list[ForwardResult]) -> dict[str, ForwardResult]:
@@ -235,7 +286,7 @@ def _latest_forwards(forwards: list[ForwardResult]) -> dict[str, ForwardResult]:
 def _forward_json(forward: ForwardResult) -> dict[str, object]:
     return {
         "delivery_id": forward.delivery_id,
-        "target": forward.target,
+        "target": url_to_show(forward.target),
         "status": forward.status,
         "elapsed_ms": round(forward.elapsed_ms),
         "error": forward.error,
@@ -248,4 +299,4 @@ def _forward_text(forward: ForwardResult) -> str:
     kind = "replay" if forward.replay else "forward"
     outcome = forward.status if forward.status is not None else forward.error
     took = round(forward.elapsed_ms)
-    return f"{local_time(forward.at)} {kind} {forward.target}: {outcome} ({took} ms)"
+    return f"{local_time(forward.at)} {kind} {url_to_show(forward.target)}: {outcome} ({took} ms)"
