@@ -16,23 +16,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from amo_desktop.core.webhooks.formdecode import FormDecodeError, FormNode, decode
+from amo_desktop.core.webhooks.formdecode import (
+    SHOWN_DEPTH,
+    FormDecodeError,
+    FormNode,
+    FormTree,
+    decode,
+    flatten,
+)
 from amo_desktop.core.webhooks.records import ForwardResult
 from amo_desktop.gui.webhooks.listener_panel import FAIL_STYLE, OK_STYLE
 from amo_desktop.gui.webhooks.rows import EventRow
 from amo_desktop.gui.widgets.data_label import DataLabel, mark_as_data
 
 
-def _fill(parent: QStandardItem, node: FormNode) -> None:
+def _fill(root: QStandardItem, node: FormNode, *, max_depth: int = SHOWN_DEPTH) -> None:
+    """The tree as rows under ``root``; a branch ``max_depth`` levels down is shown flat.
+
+    Built with its own stack, as :func:`~amo_desktop.core.webhooks.formdecode.with_lists`
+    is: a body may nest a key thousands of levels deep, and the view must still open.
+    """
     if isinstance(node, str):
         return
-    for key, child in node.items():
-        key_item = QStandardItem(key)
-        value_item = QStandardItem(child if isinstance(child, str) else "")
-        for item in (key_item, value_item):
-            item.setEditable(False)
-        parent.appendRow([key_item, value_item])
-        _fill(key_item, child)
+    pending: list[tuple[QStandardItem, FormTree, int]] = [(root, node, 0)]
+    while pending:
+        parent, branch, depth = pending.pop()
+        if depth >= max_depth:
+            for path, value in flatten(branch):
+                parent.appendRow(_row("".join(f"[{key}]" for key in path), value))
+            continue
+        for key, child in branch.items():
+            key_item, value_item = _row(key, child if isinstance(child, str) else "")
+            parent.appendRow([key_item, value_item])
+            if not isinstance(child, str):
+                pending.append((key_item, child, depth + 1))
+
+
+def _row(key: str, value: str) -> list[QStandardItem]:
+    items = [QStandardItem(key), QStandardItem(value)]
+    for item in items:
+        item.setEditable(False)
+    return items
 
 
 class EventDetailPane(QWidget):
