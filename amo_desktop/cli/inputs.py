@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, NoReturn
-from urllib.parse import urlsplit
 
 from amo_desktop.core.errors import AmoError, ErrorCode
-from amo_desktop.core.redact import url_to_show
 
 if TYPE_CHECKING:
     from amo_desktop.cli.output import Output
@@ -56,27 +54,3 @@ def webhook_events(out: Output, names: Sequence[str]) -> tuple[str, ...]:
         known = ", ".join([*EVENT_GROUPS, *sorted(WEBHOOK_EVENTS)])
         refuse(out, "webhooks subscribe", "unknown_events", names=", ".join(unknown), known=known)
     return events
-
-
-def web_address(value: str) -> str:
-    """``value`` stripped, if it is an http(s) address with a host; else INVALID_URL.
-
-    The port, when given, must be one a connection can use (1-65535): a port like 99999
-    would otherwise pass here and fail on every delivery sent to it.
-    """
-    import httpx
-
-    cleaned = value.strip()
-    try:
-        parts = urlsplit(cleaned)
-        usable = (
-            parts.scheme in ("http", "https")
-            and bool(parts.hostname)
-            and parts.port != 0  # reading .port raises for one out of range or not a number
-        )
-        httpx.URL(cleaned)  # what will send it must be able to read it too
-    except (ValueError, httpx.InvalidURL):  # such as an unclosed [ in the host
-        usable = False
-    if not usable:
-        raise AmoError(ErrorCode.INVALID_URL, {"url": url_to_show(cleaned)})
-    return cleaned

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -57,6 +56,7 @@ from amo_desktop.core.platforms import (
 from amo_desktop.core.profiles import ProfileManager
 from amo_desktop.core.ratelimit import RateLimiter
 from amo_desktop.core.tokens import TokenSet
+from amo_desktop.core.web_address import web_address
 
 if TYPE_CHECKING:
     from amo_desktop.core.browser_login import BrowserLogin
@@ -80,11 +80,7 @@ def _token_info(tokens: TokenSet, profile: Profile | None) -> TokenInfo:
 
 
 def _validated_backend_url(url: str) -> str:
-    cleaned = url.strip().rstrip("/")
-    parts = urlsplit(cleaned)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise AmoError(ErrorCode.INVALID_URL, {"url": url.strip()})
-    return cleaned
+    return web_address(url).rstrip("/")
 
 
 class AppCore:

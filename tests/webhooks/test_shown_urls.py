@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from amo_desktop.cli.inputs import web_address
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.redact import Redactor, url_to_show
+from amo_desktop.core.web_address import web_address
 from amo_desktop.core.webhooks.records import public_url
 
 

@@ -6,10 +6,10 @@ import argparse
 from typing import TYPE_CHECKING, Final
 
 from amo_desktop.cli.commands.listen import event_line, iso_time, local_time, open_journal
-from amo_desktop.cli.inputs import web_address
 from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.redact import url_to_show
+from amo_desktop.core.web_address import web_address
 
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
-from amo_desktop.cli.inputs import web_address
 from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.redact import url_to_show
+from amo_desktop.core.web_address import web_address
 
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext

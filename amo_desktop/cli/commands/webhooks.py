@@ -51,7 +51,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from amo_desktop.cli.inputs import web_address, webhook_events
+    from amo_desktop.cli.inputs import webhook_events
+    from amo_desktop.core.web_address import web_address
     from amo_desktop.core.webhooks.subscriptions import DEFAULT_EVENTS, Subscriptions
 
     subscriptions = Subscriptions(ctx.session())

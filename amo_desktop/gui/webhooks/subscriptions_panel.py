@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from amo_desktop.core.models import DEFAULT_WEBHOOK_EVENTS, WebhookSubscription
+from amo_desktop.core.web_address import is_web_address
 from amo_desktop.core.webhooks.subscriptions import disabled_reason
 from amo_desktop.gui.language import current_language
 from amo_desktop.gui.models.row_table import AnyIndex, RowTableModel
@@ -69,15 +69,6 @@ HEADERS = {
 
 STATE_ACTIVE = QT_TRANSLATE_NOOP("SubscriptionsModel", "active")
 STATE_DISABLED = QT_TRANSLATE_NOOP("SubscriptionsModel", "DISABLED by amoCRM")
-
-
-def _is_web_address(text: str) -> bool:
-    try:
-        parsed = urlsplit(text)
-        host = parsed.hostname
-    except ValueError:  # e.g. an unclosed "[" or a port that is not a number
-        return False
-    return parsed.scheme in {"http", "https"} and bool(host) and " " not in text
 
 
 def _tr(text: str) -> str:
@@ -290,7 +281,7 @@ class SubscriptionsPanel(QWidget):
         events = self.selected_events()
         if not destination:
             self.show_failure(self.tr("Enter the address amoCRM should send events to."))
-        elif not _is_web_address(destination):
+        elif not is_web_address(destination):
             # Checked here: amoCRM's own answer to a malformed address is a generic "rejected
             # the values" that does not say which one.
             self.show_failure(
