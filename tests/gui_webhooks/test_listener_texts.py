@@ -85,3 +85,15 @@ def test_a_forward_address_while_stopped_says_forwarding_starts_with_the_listene
     assert state.text() == "Forwarding: waiting for the first event"
     panel.show_stopped()
     assert state.text() == "Forwarding starts when the listener starts."
+
+
+def test_a_forward_target_that_can_never_work_is_refused_before_listening(
+    qtbot: QtBot, webhooks_desktop: DesktopApp
+) -> None:
+    page = connected_webhooks_page(qtbot, webhooks_desktop)
+    type_into(qtbot, page, "webhookForwardTarget", "http://bob:pw-7c1e@127.0.0.1:99999/hook")
+    click(qtbot, page, "webhookStartStop")
+    state = named(page, QLabel, "webhookListenerState")
+    qtbot.waitUntil(lambda: "Address looks wrong" in state.text(), timeout=WAIT_MS)
+    assert not page.listener.is_listening
+    assert "pw-7c1e" not in state.text()  # the address is shown with its password hidden

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.service import AppCore, ProfileSession
+from amo_desktop.core.web_address import web_address
 from amo_desktop.core.webhooks.events import AccountRef, Delivery, WebhookEvent
 from amo_desktop.core.webhooks.forwarder import Forwarder
 from amo_desktop.core.webhooks.journal import WebhookJournal, journal_folder
@@ -165,6 +166,14 @@ class WebhooksController(AsyncController):
     def start(self, settings: ListenerSettings) -> None:
         if self._receiver is not None:
             return
+        if settings.forward_to:
+            try:
+                # Checked before anything starts: a target that can never work (no host, a
+                # port like 99999) would otherwise fail every delivery sent to it.
+                web_address(settings.forward_to)
+            except AmoError as error:
+                self.failed.emit("listen", error)
+                return
         self._run_for_profile("listen", self._start(settings, self._generation), self._started)
 
     async def _start(self, settings: ListenerSettings, generation: int) -> WebhookReceiver:
