@@ -48,6 +48,10 @@ _REASONS: Final = {
     "bad_body": ("body is not a webhook form", "тіло не схоже на вебхук"),
     "too_large": ("body too large", "тіло завелике"),
     "timeout": ("the sender was too slow", "відправник надто повільний"),
+    "incomplete_body": (
+        "the sender hung up before the whole body came",
+        "відправник розірвав з'єднання, не надіславши тіло повністю",
+    ),
     "storage_failed": ("could not be saved to the journal", "не вдалося записати в журнал"),
 }
 
