@@ -45,6 +45,24 @@ async def test_replay_of_a_filtered_set_is_byte_exact_and_recorded(
     assert [(r.status, r.replay) for r in recorded] == [(202, True)]
 
 
+async def test_a_replay_is_reported_even_when_its_result_cannot_be_journaled(
+    journal: WebhookJournal,
+    backend_factory: Callable[..., Awaitable[Backend]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backend = await backend_factory(status=202)
+    delivery = with_amo_headers(1, payload("lead_add"))
+
+    async def disk_full(_result: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(journal, "record_forward", disk_full)
+    results = await replay(journal, [delivery, delivery], backend.url)
+
+    assert [r.status for r in results] == [202, 202]  # both went out, both are reported
+    assert backend.received.qsize() == 2
+
+
 def test_jsonl_export_keeps_the_exact_bytes() -> None:
     body = bytes(range(256))
     (line,) = to_jsonl([make_delivery(7, body)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +13,8 @@ from amo_desktop.core.webhooks.formdecode import FormDecodeError
 from amo_desktop.core.webhooks.forwarder import DEFAULT_TIMEOUT, send_delivery
 from amo_desktop.core.webhooks.journal import WebhookJournal
 from amo_desktop.core.webhooks.records import ForwardResult
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,11 @@ async def replay(
     try:
         for delivery in deliveries:
             result = await send_delivery(http, delivery, url, time_limit=time_limit, replay=True)
-            await journal.record_forward(result)
+            try:
+                await journal.record_forward(result)
+            except OSError as error:
+                # The delivery went out all the same: its result is still reported.
+                logger.warning("replay result not journaled: %s", error)
             results.append(result)
     finally:
         if own_client:
