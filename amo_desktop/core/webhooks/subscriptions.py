@@ -2,8 +2,10 @@
 
 amoCRM reports a switched-off hook only as ``disabled: true``; the reason is its documented
 rule (more than 100 failed deliveries within two hours, the last one failed too), so that is
-what :func:`disabled_reason` says. A plan or rights refusal (402/403) becomes
-``webhook.not_allowed`` with the way round it (adding the hook by hand in amoCRM).
+what :func:`disabled_reason` says, with the documented way back first (switching it on again
+in the account settings) and subscribing again as the other (fact sheet 5.3). A plan or
+rights refusal (402/403) becomes ``webhook.not_allowed`` with the way round it (adding the
+hook by hand in amoCRM).
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ _REFUSALS: Final = {
 _DISABLED_REASON: Final = {
     "en": "amoCRM switched this webhook off: more than 100 deliveries failed within two "
     "hours and the last one failed too. Make the address answer 200 within 2 seconds, then "
-    "subscribe it again to switch it back on.",
+    "switch the webhook back on in amoCRM: open Settings → Integrations → Web hooks, find it "
+    "and enable it. Or subscribe the address again from this app.",
     "uk": "amoCRM вимкнула цей вебхук: понад 100 доставок за дві години були невдалими, і "
-    "остання теж. Зробіть так, щоб адреса відповідала 200 протягом 2 секунд, і підпишіть її "
-    "знову, щоб увімкнути.",
+    "остання теж. Зробіть так, щоб адреса відповідала 200 протягом 2 секунд, а тоді знову "
+    "ввімкніть вебхук в amoCRM: відкрийте Налаштування → Інтеграції → Web hooks, знайдіть "
+    "його і ввімкніть. Або підпишіть адресу ще раз із цієї програми.",
 }
 
 
