@@ -7,7 +7,8 @@ found in the searchable catalogue.
 
 Messages may use ``{placeholders}`` filled from ``AmoError.details``. The names in use are
 ``profile``, ``text``, ``host``, ``url``, ``uri``, ``path``, ``port``, ``backend``, ``status``,
-``value``, ``event_id``. A missing placeholder renders as "…" instead of failing.
+``value``, ``event_id``, and ``wait``: amo's ``retry_after`` (seconds) in words, in the
+entry's language. A missing placeholder renders as "…" instead of failing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from amo_desktop.core.errors import ErrorCode, LocalizedError
+from amo_desktop.core.wait_words import wait_in_words
 
 LANGUAGES = ("en", "uk")
 _MISSING = "…"
@@ -42,8 +44,10 @@ class CatalogueEntry:
     def localized(
         self, language: str = "en", details: Mapping[str, object] | None = None
     ) -> LocalizedError:
-        texts = self.texts[normalize_language(language)]
+        language = normalize_language(language)
+        texts = self.texts[language]
         values = {key: str(value) for key, value in (details or {}).items()}
+        values.setdefault("wait", wait_in_words(values.get("retry_after", ""), language))
         return LocalizedError(
             code=self.code.value,
             title=_render(texts.title, values),
@@ -920,13 +924,15 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
             "Access is blocked",
             "amoCRM blocked the request (HTTP 403). The account or this computer's address may "
             "be blocked, often after too many requests.",
-            "Wait a while and try again. If it persists, contact amoCRM support.",
+            "Stop other programs that send many requests to amoCRM, wait a while and try "
+            "again. If it persists, contact amoCRM support.",
         ),
         (
             "Доступ заблоковано",
             "amoCRM заблокувала запит (HTTP 403). Можливо, заблоковано акаунт або адресу "
             "цього комп'ютера, часто після надто великої кількості запитів.",
-            "Зачекайте трохи і спробуйте ще раз. Якщо не минає, зверніться до підтримки amoCRM.",
+            "Зупиніть інші програми, які надсилають багато запитів до amoCRM, зачекайте "
+            "трохи і спробуйте ще раз. Якщо не минає, зверніться до підтримки amoCRM.",
         ),
         ("403 Forbidden", "blocked"),
     ),
@@ -981,18 +987,47 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ErrorCode.RATE_LIMITED,
         (
             "Too many requests",
-            "amoCRM asked to slow down (HTTP 429). It allows about 7 requests per second.",
-            "Wait a few seconds and try again. Make sure your backend does not send many "
-            "requests at the same time.",
+            "amoCRM asked to slow down (HTTP 429) and to wait {wait} before the next request. "
+            "It allows about 7 requests per second.",
+            "Wait {wait}, then try again. Asking sooner counts as another violation, and "
+            "repeated violations make amoCRM block the account's API for every program, your "
+            "backend too. Make sure your backend does not send many requests at the same time.",
         ),
         (
             "Забагато запитів",
-            "amoCRM попросила сповільнитися (HTTP 429). Вона дозволяє близько 7 запитів на "
-            "секунду.",
-            "Зачекайте кілька секунд і спробуйте ще раз. Переконайтеся, що ваш бекенд не "
-            "надсилає багато запитів одночасно.",
+            "amoCRM попросила сповільнитися (HTTP 429) і зачекати {wait} до наступного "
+            "запиту. Вона дозволяє близько 7 запитів на секунду.",
+            "Зачекайте {wait} і тоді спробуйте ще раз. Раніший запит вважається новим "
+            "порушенням, а після кількох порушень amoCRM блокує API акаунта для всіх програм, "
+            "зокрема й вашого бекенда. Переконайтеся, що ваш бекенд не надсилає багато "
+            "запитів одночасно.",
         ),
-        ("429", "Too Many Requests"),
+        ("429", "Too Many Requests", "retry_after"),
+    ),
+    _entry(
+        ErrorCode.RATE_LIMIT_BLOCKED,
+        (
+            "API blocked for too many requests",
+            "amoCRM has blocked this account's API access for too many requests (HTTP 403 "
+            "after HTTP 429). While the block lasts, every API request is refused, from every "
+            "program, your backend included.",
+            "The block lifts by itself after a while. Stop other programs that send many "
+            "requests to amoCRM (scripts, a backend in a retry loop), wait, then try once. "
+            "Every refused request can keep the block going. If it is still there after a few "
+            "hours, contact amoCRM support.",
+        ),
+        (
+            "API заблоковано через надто часті запити",
+            "amoCRM заблокувала доступ цього акаунта до API через надто велику кількість "
+            "запитів (HTTP 403 після HTTP 429). Поки діє блокування, amoCRM відхиляє кожен "
+            "запит до API від будь-якої програми, зокрема й від вашого бекенда.",
+            "Блокування зніметься саме через деякий час. Зупиніть інші програми, які "
+            "надсилають багато запитів до amoCRM (скрипти, бекенд, що повторює запити в "
+            "циклі), зачекайте і тоді спробуйте один раз. Кожен відхилений запит може "
+            "продовжити блокування. Якщо воно не зникне за кілька годин, зверніться до "
+            "підтримки amoCRM.",
+        ),
+        ("403 after 429", "API blocked", "too many requests"),
     ),
     _entry(
         ErrorCode.SERVER_ERROR,

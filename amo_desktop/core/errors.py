@@ -73,6 +73,7 @@ class ErrorCode(StrEnum):
     WRONG_HOST = "api.wrong_host"
     NOT_FOUND = "api.not_found"
     RATE_LIMITED = "api.rate_limited"
+    RATE_LIMIT_BLOCKED = "api.rate_limit_blocked"
     SERVER_ERROR = "api.server_error"
     VALIDATION_FAILED = "api.validation_failed"
     BAD_RESPONSE = "api.bad_response"

@@ -7,6 +7,7 @@ that could hold secrets (the ``Authorization`` header, request bodies) are never
 
 from __future__ import annotations
 
+import math
 import socket
 import ssl
 from collections.abc import Iterator
@@ -149,8 +150,12 @@ def _validation_paths(body: dict[str, Any]) -> list[str]:
     return paths
 
 
-def error_from_response(response: httpx.Response) -> AmoError:
-    """Map a non-2xx answer from the amoCRM API to a person-readable error."""
+def error_from_response(response: httpx.Response, *, after_rate_limiting: bool = False) -> AmoError:
+    """Map a non-2xx answer from the amoCRM API to a person-readable error.
+
+    ``after_rate_limiting``: amo answered 429 shortly before. A 403 then is the account-wide
+    block amo puts on repeated violations (fact sheet 6.1), whatever its body looks like.
+    """
     status = response.status_code
     debug = debug_note(response)
     host = target_host(response.request)
@@ -161,6 +166,8 @@ def error_from_response(response: httpx.Response) -> AmoError:
         return AmoError(ErrorCode.UNAUTHORIZED, {"host": host}, debug=debug)
     if status == 402:
         return AmoError(ErrorCode.PAYMENT_REQUIRED, {"host": host}, debug=debug)
+    if status == 403 and after_rate_limiting:
+        return AmoError(ErrorCode.RATE_LIMIT_BLOCKED, {"host": host}, debug=debug)
     if status == 403:
         code = ErrorCode.INSUFFICIENT_RIGHTS if body is not None else ErrorCode.ACCOUNT_BLOCKED
         return AmoError(code, {"host": host}, debug=debug)
@@ -172,7 +179,8 @@ def error_from_response(response: httpx.Response) -> AmoError:
         wait = retry_after_seconds(response)
         return AmoError(
             ErrorCode.RATE_LIMITED,
-            {"retry_after": int(wait) if wait is not None else ""},
+            # Rounded up: a person told to wait less than amo asked would come back too soon.
+            {"retry_after": math.ceil(wait) if wait is not None else ""},
             debug=debug,
         )
     if status >= 500:
