@@ -66,7 +66,10 @@ def unauthorized() -> web.Response:
 
 
 def too_many_requests(retry_after: int) -> web.Response:
-    return problem(429, retry_after=retry_after)
+    # The body's retry_after is documented; the header is unconfirmed, so send both.
+    response = problem(429, retry_after=retry_after)
+    response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 def validation_failed(errors: list[dict[str, Any]]) -> web.Response:

@@ -1,8 +1,9 @@
 """The sandbox HTTP server: one aiohttp application on a loopback port.
 
 The middleware does what amo's edge does before any handler runs: failure injection, the
-host check (``www`` gets nginx HTML), bearer-token check, rate limit; and it records every
-request so tests can count them. Every response carries ``X-Request-Id``.
+host check (``www`` gets nginx HTML), the account-wide block repeated 429s bring,
+bearer-token check, rate limit; and it records every request so tests can count them.
+Every response carries ``X-Request-Id``.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ async def _amo_edge(
     if request.path.startswith(API_PREFIX):
         if host.kind is HostKind.PORTAL:
             return nginx_page(404)
+        if host.kind is HostKind.ACCOUNT and state.api_block.active():
+            return nginx_page(403)  # amo's block answers before it even reads the token
         # A token never opens another account; checked first so it doesn't count as a use.
         token = _bearer(request) if host.kind is HostKind.ACCOUNT else None
         pair = state.tokens.authenticate(token) if token else None
@@ -76,6 +79,7 @@ async def _amo_edge(
             return unauthorized()
         context.client_id = pair.client_id
         if not request.app[LIMITER].allow(pair.client_id, state.rate_limit_per_second):
+            state.note_rate_limit_violation()
             return too_many_requests(state.rate_limit_retry_after)
     try:
         response: web.StreamResponse = await handler(request)

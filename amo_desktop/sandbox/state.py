@@ -25,6 +25,7 @@ from amo_desktop.sandbox.models import (
     User,
     Webhook,
 )
+from amo_desktop.sandbox.ratelimit import ApiBlock
 from amo_desktop.sandbox.tokens import TokenAuthority
 
 DEMO_CLIENT_ID = "5f2d8c1e-7a4b-4e3f-9b6a-1c2d3e4f5a6b"
@@ -113,9 +114,18 @@ class SandboxState:
         self.deliveries: list[DeliveryAttempt] = []
         self.injections: list[Injection] = []
         self.requests: list[RequestRecord] = []
-        # Per integration; None switches the limiter off (benchmarks).
+        # Per integration; None switches the limiter off (benchmarks), 0 refuses every call
+        # (as when other programs have used up the integration's share).
         self.rate_limit_per_second: int | None = 7
-        self.rate_limit_retry_after = 1
+        # The documented 429 body asks for minutes, not a second (fact sheet 6.1).
+        self.rate_limit_retry_after = 300
+        # Repeated 429s block the account's whole API with 403: this many within the window
+        # start a block of rate_limit_block_seconds. Generous, so only floods reach it;
+        # None switches the escalation off.
+        self.rate_limit_block_after: int | None = 50
+        self.rate_limit_block_window = 60.0
+        self.rate_limit_block_seconds = 15 * 60.0
+        self.api_block = ApiBlock(self.clock.now)
         self._next_webhook_id = 1_056_001
         self.demo_integration = self.add_integration(
             redirect_uri=demo_redirect_uri,
@@ -191,6 +201,14 @@ class SandboxState:
                 return injection
         return None
 
+    def note_rate_limit_violation(self) -> None:
+        """One more 429 from the limiter; enough of them block the account's API."""
+        self.api_block.violation(
+            self.rate_limit_block_after,
+            self.rate_limit_block_window,
+            self.rate_limit_block_seconds,
+        )
+
     def request_count(self, path: str, method: str | None = None) -> int:
         return sum(
             1
@@ -236,4 +254,5 @@ class SandboxState:
             ],
             "deliveries": len(self.deliveries),
             "rate_limit_per_second": self.rate_limit_per_second,
+            "api_blocked": self.api_block.active(),
         }

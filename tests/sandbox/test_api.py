@@ -374,6 +374,66 @@ async def test_rate_limit_per_integration(sandbox: SandboxServer, api: httpx.Asy
     assert limited.json()["title"] == "Too Many Requests"
 
 
+async def test_a_429_asks_for_minutes_in_the_body_and_the_header(
+    sandbox: SandboxServer, api: httpx.AsyncClient
+) -> None:
+    """Like amo's documented body (fact sheet 6.1); the header is unconfirmed, both are sent."""
+    sandbox.state.rate_limit_per_second = 0
+    limited = await api.get("/api/v4/account")
+    assert limited.status_code == 429
+    assert limited.json()["retry_after"] == 300
+    assert limited.headers["Retry-After"] == "300"
+    sandbox.state.inject("/api/v4/leads", 429)
+    assert (await api.get("/api/v4/leads")).headers["Retry-After"] == "300"
+
+
+async def test_repeated_429s_block_the_whole_api_with_403_until_the_block_expires(
+    sandbox: SandboxServer, api: httpx.AsyncClient
+) -> None:
+    state = sandbox.state
+    state.rate_limit_per_second = 0
+    state.rate_limit_block_after = 3
+    statuses = [(await api.get("/api/v4/account")).status_code for _ in range(4)]
+    assert statuses == [429, 429, 429, 403]
+    assert state.summary()["api_blocked"] is True
+    state.rate_limit_per_second = None  # the block is not the limiter: nothing gets through
+    for path in ("/api/v4/account", "/api/v4/leads", "/api/v4/webhooks"):
+        blocked = await api.get(path)
+        assert blocked.status_code == 403
+        assert blocked.headers["content-type"].startswith("text/html")  # amo's nginx page
+    assert (await api.get("/api/v4/account", headers={"Authorization": ""})).status_code == 403
+    state.clock.advance(state.rate_limit_block_seconds - 1)
+    assert (await api.get("/api/v4/account")).status_code == 403
+    state.clock.advance(2)
+    assert (await api.get("/api/v4/account")).status_code == 200
+    assert state.summary()["api_blocked"] is False
+
+
+async def test_429s_spread_wider_than_the_window_do_not_add_up(
+    sandbox: SandboxServer, api: httpx.AsyncClient
+) -> None:
+    state = sandbox.state
+    state.rate_limit_per_second = 0
+    state.rate_limit_block_after = 2
+    assert (await api.get("/api/v4/account")).status_code == 429
+    state.clock.advance(state.rate_limit_block_window + 1)
+    assert (await api.get("/api/v4/account")).status_code == 429
+    assert (await api.get("/api/v4/account")).status_code == 429  # now two within the window
+    assert (await api.get("/api/v4/account")).status_code == 403
+
+
+async def test_the_escalation_is_generous_by_default_and_can_be_switched_off(
+    sandbox: SandboxServer, api: httpx.AsyncClient
+) -> None:
+    state = sandbox.state
+    state.rate_limit_per_second = 0
+    statuses = {(await api.get("/api/v4/account")).status_code for _ in range(20)}
+    assert statuses == {429}  # a burst, not a flood
+    state.rate_limit_block_after = None
+    statuses = {(await api.get("/api/v4/account")).status_code for _ in range(60)}
+    assert statuses == {429}
+
+
 async def test_rate_limit_off_switch(sandbox: SandboxServer, api: httpx.AsyncClient) -> None:
     sandbox.state.rate_limit_per_second = None
     statuses = {(await api.get("/api/v4/account")).status_code for _ in range(12)}
