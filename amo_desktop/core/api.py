@@ -3,11 +3,17 @@
 Every call: waits its turn in the rate limiter, sends the bearer token, refreshes once and
 repeats once on 401, and on 429 waits and repeats only calls that are safe to repeat. Lead
 creation is never repeated blindly: a lost answer could mean the lead already exists.
+
+A 429 is never repeated sooner than amo asked: asking again early is the "repeated violation"
+that makes amo block the whole account's API with 403 (fact sheet 6.1), the customer's own
+backend included. When amo asks for longer than the client is willing to wait, the call fails
+at once and the error says how long to wait. A 403 soon after a 429 is reported as that block.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -59,6 +65,9 @@ class AmoApiClient:
     """The amoCRM API v4 for one account, over one shared ``httpx.AsyncClient``."""
 
     max_429_retries = 2
+    # How long after a 429 a 403 still means "blocked for too many requests". amo does not
+    # say how long its block lasts; an hour covers it without blaming a much later 403 on it.
+    rate_limit_memory = 3600.0
 
     def __init__(
         self,
@@ -70,6 +79,7 @@ class AmoApiClient:
         *,
         max_retry_wait: float = 10.0,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._http = http
         self.address = address
@@ -78,6 +88,8 @@ class AmoApiClient:
         self._logbook = logbook
         self._max_retry_wait = max_retry_wait
         self._sleep = sleep
+        self._clock = clock
+        self._rate_limited_at: float | None = None
 
     async def _request(
         self,
@@ -108,17 +120,41 @@ class AmoApiClient:
                 refreshed = True
                 token = await self._tokens.refresh_after_unauthorized(token)
                 continue
-            if response.status_code == 429 and idempotent and rate_limited < self.max_429_retries:
-                rate_limited += 1
-                wait = retry_after_seconds(response)
-                wait = min(self._max_retry_wait, wait if wait is not None else 2.0**rate_limited)
-                if self._logbook is not None:
-                    self._logbook.note(f"429 on {method} {path}: waiting {wait:.1f} s, then retry")
-                await self._sleep(wait)
-                continue
+            if response.status_code == 429:
+                self._rate_limited_at = self._clock()
+                wait = self._retry_wait(response, rate_limited)
+                if idempotent and rate_limited < self.max_429_retries and wait is not None:
+                    rate_limited += 1
+                    self._note(f"429 on {method} {path}: waiting {wait:.1f} s, then retry")
+                    await self._sleep(wait)
+                    continue
             if response.is_success:
                 return response
-            raise error_from_response(response)
+            raise error_from_response(response, after_rate_limiting=self._recently_rate_limited())
+
+    def _retry_wait(self, response: httpx.Response, retries_so_far: int) -> float | None:
+        """How long to wait before repeating after a 429, or None: amo asks for longer than
+        we wait, and repeating any sooner than it asked would count as another violation."""
+        asked = retry_after_seconds(response)
+        if asked is None:
+            return min(self._max_retry_wait, 2.0 ** (retries_so_far + 1))
+        if asked > self._max_retry_wait:
+            self._note(
+                f"429 on {response.request.method} {response.request.url.path}: amo asks to "
+                f"wait {asked:.0f} s, longer than {self._max_retry_wait:.0f} s: not retrying"
+            )
+            return None
+        return asked
+
+    def _recently_rate_limited(self) -> bool:
+        return (
+            self._rate_limited_at is not None
+            and self._clock() - self._rate_limited_at < self.rate_limit_memory
+        )
+
+    def _note(self, line: str) -> None:
+        if self._logbook is not None:
+            self._logbook.note(line)
 
     # Account and pipelines
 

@@ -145,14 +145,49 @@ async def test_429_on_a_read_waits_and_retries(
     assert count(sandbox, "/api/v4/leads/pipelines") == 2
 
 
-async def test_429_wait_is_capped_and_retries_are_bounded(
+async def test_a_429_asking_longer_than_the_client_waits_is_not_retried_at_all(
     api: AmoApiClient, sandbox: SandboxServer, waits: Waits
 ) -> None:
+    """Asking again before amo's 300 s are up is the repeated violation that gets the whole
+    account's API blocked; the person is told how long to wait instead."""
     sandbox.state.inject("/api/v4/account", 429, times=5, retry_after=300)
     error = await failing(api.account(), ErrorCode.RATE_LIMITED)
+    assert waits.seconds == []
+    assert count(sandbox, "/api/v4/account") == 1
     assert error.details["retry_after"] == "300"
+    english, ukrainian = error.localized("en"), error.localized("uk")
+    assert "wait 5 minutes" in english.message and "Wait 5 minutes" in english.hint
+    assert "зачекати 5 хвилин" in ukrainian.message and "Зачекайте 5 хвилин" in ukrainian.hint
+
+
+async def test_the_sandbox_limiter_asks_for_minutes_so_the_client_does_not_retry(
+    api: AmoApiClient, sandbox: SandboxServer, waits: Waits
+) -> None:
+    sandbox.state.rate_limit_per_second = 0  # other programs used up the integration's share
+    error = await failing(api.account(), ErrorCode.RATE_LIMITED)
+    assert waits.seconds == []
+    assert count(sandbox, "/api/v4/account") == 1
+    assert "5 minutes" in error.localized("en").message
+
+
+async def test_short_waits_within_the_cap_are_waited_for_and_retries_are_bounded(
+    api: AmoApiClient, sandbox: SandboxServer, waits: Waits
+) -> None:
+    sandbox.state.inject("/api/v4/account", 429, times=5, retry_after=10)  # the cap itself
+    error = await failing(api.account(), ErrorCode.RATE_LIMITED)
     assert waits.seconds == [10.0, 10.0]
     assert count(sandbox, "/api/v4/account") == 3
+    assert "10 seconds" in error.localized("en").message
+    assert "10 секунд" in error.localized("uk").message
+
+
+async def test_a_429_without_a_wait_backs_off_briefly(
+    api: AmoApiClient, sandbox: SandboxServer, waits: Waits
+) -> None:
+    """amo.ru sometimes answers 429 with no JSON body and no header: nothing was asked."""
+    sandbox.state.inject("/api/v4/account", 429, body_kind="html", times=1)
+    assert (await api.account()).subdomain == "demo"
+    assert waits.seconds == [2.0]
 
 
 async def test_429_on_lead_creation_is_never_retried(
@@ -170,10 +205,60 @@ async def test_429_on_status_change_is_retried(
     api: AmoApiClient, sandbox: SandboxServer, waits: Waits
 ) -> None:
     created = await api.create_lead("Тестовий клієнт - Тестовий об'єкт")
-    sandbox.state.inject(f"/api/v4/leads/{created.id}", 429, method="PATCH")
+    sandbox.state.inject(f"/api/v4/leads/{created.id}", 429, method="PATCH", retry_after=2)
     await api.update_lead(created.id, status_id=143)
     assert count(sandbox, f"/api/v4/leads/{created.id}", "PATCH") == 2
-    assert len(waits.seconds) == 1
+    assert waits.seconds == [2.0]
+
+
+class ManualClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_flooding_gets_the_account_blocked_and_the_client_says_so(
+    signed_in: SignedIn, sandbox: SandboxServer, tmp_path: Path, waits: Waits
+) -> None:
+    sandbox.state.rate_limit_per_second = 0
+    sandbox.state.rate_limit_block_after = 2
+    manager = TokenManager(PROFILE, signed_in.credentials, signed_in.refresher, tmp_path, Clock())
+    api = AmoApiClient(signed_in.http, DEMO, manager, RateLimiter(), sleep=waits)
+    for _ in range(2):
+        await failing(api.account(), ErrorCode.RATE_LIMITED)
+    blocked = await failing(api.pipelines(), ErrorCode.RATE_LIMIT_BLOCKED)
+    assert "HTTP 403" in blocked.debug
+    assert waits.seconds == []
+    english = blocked.localized("en")
+    assert "blocked this account's API access for too many requests" in english.message
+    assert "lifts by itself after a while" in english.hint
+    assert "Stop other programs" in english.hint
+    ukrainian = blocked.localized("uk")
+    assert "заблокувала доступ цього акаунта до API" in ukrainian.message
+    assert "Зупиніть інші програми" in ukrainian.hint
+
+    # The block ends on amo's clock, not before.
+    sandbox.state.rate_limit_per_second = None
+    sandbox.state.clock.advance(sandbox.state.rate_limit_block_seconds - 5)
+    await failing(api.account(), ErrorCode.RATE_LIMIT_BLOCKED)
+    sandbox.state.clock.advance(10)
+    assert (await api.account()).subdomain == "demo"
+
+
+async def test_a_403_with_no_429_before_it_is_not_blamed_on_rate_limiting(
+    signed_in: SignedIn, sandbox: SandboxServer, tmp_path: Path, waits: Waits
+) -> None:
+    clock = ManualClock()
+    manager = TokenManager(PROFILE, signed_in.credentials, signed_in.refresher, tmp_path, Clock())
+    api = AmoApiClient(signed_in.http, DEMO, manager, RateLimiter(), sleep=waits, clock=clock)
+    sandbox.state.inject("/api/v4/account", 429, retry_after=300)
+    sandbox.state.inject("/api/v4/leads/pipelines", 403, "json", times=2)
+    await failing(api.account(), ErrorCode.RATE_LIMITED)
+    await failing(api.pipelines(), ErrorCode.RATE_LIMIT_BLOCKED)  # JSON too, right after
+    clock.now += AmoApiClient.rate_limit_memory
+    await failing(api.pipelines(), ErrorCode.INSUFFICIENT_RIGHTS)  # long after: just a 403
 
 
 async def test_wrapped_single_patch_answer_is_accepted(tmp_path: Path) -> None:
