@@ -485,6 +485,31 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ),
         ("KeyringError",),
     ),
+    _entry(
+        ErrorCode.TOKENS_NOT_SAVED,
+        (
+            "New sign-in tokens not saved yet",
+            "amoCRM gave the profile “{profile}” new tokens, but the system password storage "
+            "({backend}) did not save them. amoCRM may already have cancelled the previous "
+            "tokens, so this program holds on to the new ones while it is open and tries "
+            "again to save them each time it needs them.",
+            "Unlock the password storage (and make sure it is not full), then try again. Keep "
+            "this program open until that works: if it closes first, you may have to connect "
+            "to amoCRM again. Nothing was saved in plain files.",
+        ),
+        (
+            "Нові токени входу ще не збережено",
+            "amoCRM видала профілю «{profile}» нові токени, але системне сховище паролів "
+            "({backend}) їх не зберегло. amoCRM могла вже скасувати попередні токени, тому "
+            "ця програма тримає нові, доки вона відкрита, і пробує зберегти їх щоразу, коли "
+            "вони потрібні.",
+            "Розблокуйте сховище паролів (і перевірте, що воно не переповнене), а тоді "
+            "спробуйте ще раз. Не закривайте програму, доки це не вдасться: якщо закрити її "
+            "раніше, можливо, доведеться знову підключитися до amoCRM. У звичайні файли "
+            "нічого не записано.",
+        ),
+        ("tokens not saved",),
+    ),
     # Authorization
     _entry(
         ErrorCode.NOT_LOGGED_IN,

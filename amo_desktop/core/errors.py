@@ -40,6 +40,7 @@ class ErrorCode(StrEnum):
     KEYRING_TIMEOUT = "keyring.timeout"
     KEYRING_WRITE_FAILED = "keyring.write_failed"
     KEYRING_ERROR = "keyring.error"
+    TOKENS_NOT_SAVED = "keyring.tokens_not_saved"
     # Authorization
     NOT_LOGGED_IN = "auth.not_logged_in"
     STATE_MISMATCH = "auth.state_mismatch"

@@ -7,6 +7,20 @@ lock in the profile folder, the stored pair is re-read under the lock (someone e
 refreshed already), and the new pair is saved to the keyring before anyone uses it. Whatever
 else writes or deletes the stored pair (sign-in, sign-out, handing the tokens to the backend,
 deleting the profile) holds the same lock through :meth:`TokenManager.exclusive`.
+
+Whether the previous pair outlives a refresh is not certain. Kommo documents a grace: the old
+refresh token stays valid until the new pair is first used. On amocrm.ru that is unconfirmed,
+and without it the old pair dies with the refresh itself. So once amo has answered a refresh,
+the new pair may be the only live one, and it is never thrown away for a reason that only
+holds under the grace:
+
+- The keyring refuses to save it: this program keeps it in memory as the pair to save, tries
+  again (under the lock) on every later request for a token, and meanwhile reports
+  TOKENS_NOT_SAVED (what happened, what to do) instead of a token. The new pair is not used
+  until it is saved, because then, under the grace, the pair still in the keyring stays good
+  if this program ends first; without the grace nothing else could help.
+- The stored pair changed meanwhile (a program that skips the lock): only then is the new
+  pair dropped, case by case in :meth:`TokenManager._replaced_meanwhile`.
 """
 
 from __future__ import annotations
@@ -15,6 +29,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -78,10 +93,13 @@ class TokenManager:
         self._lock_timeout = lock_timeout
         self._lock = asyncio.Lock()
         self._cached: TokenSet | None = None
+        self._unsaved: _Unsaved | None = None
 
     def forget(self) -> None:
-        """Drop the in-memory copy (after logout or a new login)."""
+        """Drop the in-memory copies (after a sign-out, a new sign-in, a hand-over, a rename or
+        a deletion: the stored pair was replaced on purpose, under the lock)."""
         self._cached = None
+        self._unsaved = None
 
     def _expiring(self, tokens: TokenSet) -> bool:
         return tokens.expires_at - self._clock() <= REFRESH_MARGIN
@@ -96,10 +114,12 @@ class TokenManager:
 
     async def current(self) -> TokenSet:
         """The stored pair as it is now (no refresh)."""
+        await self._save_unsaved()
         return self._cached or await self._stored()
 
     async def access_token(self) -> str:
         """A token valid for at least the refresh margin (refreshing first if needed)."""
+        await self._save_unsaved()
         tokens = self._cached or await self._stored()
         if not self._expiring(tokens):
             return tokens.access_token
@@ -133,8 +153,20 @@ class TokenManager:
         starts until it is left; the stored pair is read afresh through the handle.
         """
         async with self._lock, self._file_lock():
+            if self._unsaved is not None:
+                # The holder may copy or hand on the stored pair: save a live one first. If
+                # the keyring still refuses, the holder's own keyring work fails as well.
+                with contextlib.suppress(AmoError):
+                    await self._land_unsaved()
             self._cached = None
             yield HeldTokens(self)
+
+    async def _save_unsaved(self) -> None:
+        if self._unsaved is None:
+            return
+        async with self._lock, self._file_lock():
+            if self._unsaved is not None:
+                await self._land_unsaved()
 
     async def _renew(
         self, stale_token: str, *, reason: str, unauthorized: bool = False, force: bool = False
@@ -147,7 +179,10 @@ class TokenManager:
     async def _renew_held(
         self, stale_token: str, *, reason: str, unauthorized: bool = False, force: bool = False
     ) -> TokenSet:
-        tokens = await self._stored()
+        if self._unsaved is not None:
+            tokens = await self._land_unsaved()
+        else:
+            tokens = await self._stored()
         another_refreshed = tokens.access_token != stale_token
         if another_refreshed and not self._expiring(tokens):
             return tokens
@@ -156,40 +191,49 @@ class TokenManager:
             return tokens
         assert tokens.refresh_token is not None
         fresh = await self._refresher(tokens.refresh_token)
-        replaced = await self._replaced_meanwhile(tokens)
-        if replaced is not None:
-            return replaced
+        # From here on the new pair may be the only live one (see the module notes).
+        self._unsaved = _Unsaved(fresh, replaces=tokens, reason=reason)
+        self._cached = None
+        return await self._land_unsaved()
+
+    async def _land_unsaved(self) -> TokenSet:
+        """Save the refreshed pair the keyring has not taken yet; called under the lock.
+
+        Returns the pair to use: the refreshed one once saved, or a newer stored pair. While
+        the keyring refuses, raises TOKENS_NOT_SAVED and keeps the pair for the next try.
+        Raises NOT_LOGGED_IN or TOKENS_OWNED_BY_BACKEND when the profile changed meanwhile.
+        """
+        unsaved = self._unsaved
+        assert unsaved is not None
         try:
-            await self._credentials.set_tokens(self._profile, fresh)
+            stored = await self._credentials.get_tokens(self._profile)
         except AmoError as error:
-            raise AmoError(
-                ErrorCode.KEYRING_WRITE_FAILED,
-                {**error.details, "profile": self._profile, "kept": "previous"},
-                debug=f"new token pair not saved ({error.code.value}); previous pair kept "
-                "(amo keeps it valid until the new pair is used)",
-            ) from None
-        self._cached = fresh
+            raise self._not_saved(error) from None
+        if stored != unsaved.replaces or self._owner() != "desktop":
+            self._unsaved = None
+            return self._replaced_meanwhile(stored)
+        try:
+            await self._credentials.set_tokens(self._profile, unsaved.fresh)
+        except AmoError as error:
+            raise self._not_saved(error) from None
+        self._unsaved = None
+        self._cached = fresh = unsaved.fresh
         # Never the tokens themselves: only that it happened, why, and the new expiry.
-        self._note(f"tokens refreshed ({reason}); valid until {fresh.expires_at:.0f}")
+        self._note(f"tokens refreshed ({unsaved.reason}); valid until {fresh.expires_at:.0f}")
         return fresh
 
-    async def _replaced_meanwhile(self, refreshed: TokenSet) -> TokenSet | None:
-        """Whether the pair just refreshed is still the one to replace, asked right before saving.
+    def _replaced_meanwhile(self, stored: TokenSet | None) -> TokenSet:
+        """The pair refreshed is no longer ours to replace: a program that skips the lock (an
+        older version, a profile deleted or renamed behind our back) changed it meanwhile.
 
-        Everything of ours that changes the pair holds the lock, but a program that does not
-        (an older version, a profile deleted or renamed behind our back) may have signed out,
-        deleted the profile, handed the tokens to the backend or signed in anew meanwhile.
-        Then the new pair is thrown away, never saved and never used: a signed-out or deleted
-        profile must not get live tokens back, and under amo's rotation grace the previous
-        refresh token stays valid until the new pair is first used, so a backend that took
-        the previous pair keeps working. Where that grace does not hold (unconfirmed on
-        amocrm.ru) the previous pair is dead either way, and the note below says what to do.
-        Returns the newer stored pair to use instead, or raises when there is none of ours.
+        The new pair is dropped, never saved or used. After a sign-out or a deletion that is
+        required: the profile must not get live tokens back. A newer stored pair (a sign-in,
+        another refresh) is independent of ours and live, so it is used instead. After a
+        hand-over to the backend it is the lesser harm: with the grace the backend's pair keeps
+        working only while the new pair stays unused, and this program uses the stored pair of
+        a backend-owned profile for its own requests; without the grace the backend's pair is
+        dead either way, and the note says what to do. Returns the pair to use, or raises.
         """
-        stored = await self._credentials.get_tokens(self._profile)
-        owner = self._owner()
-        if stored is not None and owner == "desktop" and stored == refreshed:
-            return None
         self._cached = None
         if stored is None:
             self._note("a refreshed token pair was discarded: the profile was signed out meanwhile")
@@ -198,7 +242,7 @@ class TokenManager:
                 {"profile": self._profile},
                 debug="signed out or deleted during the refresh; the new pair was not saved",
             )
-        if owner != "desktop":
+        if self._owner() != "desktop":
             self._note(
                 "a refreshed token pair was discarded: the tokens were handed to the backend "
                 "meanwhile; if the backend reports a revoked token, sign in again and send it "
@@ -209,9 +253,21 @@ class TokenManager:
                 {"profile": self._profile},
                 debug="handed to the backend during the refresh; the new pair was not saved",
             )
-        self._note("a refreshed token pair was discarded: a newer sign-in replaced it meanwhile")
+        self._note("a refreshed token pair was discarded: a newer pair replaced it meanwhile")
         self._cached = stored
         return stored
+
+    def _not_saved(self, error: AmoError) -> AmoError:
+        self._note(
+            "refreshed tokens could not be saved to the password storage; this program keeps "
+            "them and saves them on the next use"
+        )
+        return AmoError(
+            ErrorCode.TOKENS_NOT_SAVED,
+            {**error.details, "profile": self._profile},
+            debug=f"the refreshed pair is not in the keyring ({error.code.value}: {error.debug}); "
+            "kept in memory, unused, saved on the next request for a token",
+        )
 
     def _refuse_if_not_ours(self, tokens: TokenSet, *, unauthorized: bool) -> None:
         if self._owner() == "backend":
@@ -262,6 +318,15 @@ class TokenManager:
             self._logbook.record("token", message, profile=self._profile)
 
 
+@dataclass(frozen=True)
+class _Unsaved:
+    """A pair amo issued that the keyring has not taken yet, and the stored pair it replaces."""
+
+    fresh: TokenSet
+    replaces: TokenSet
+    reason: str
+
+
 class HeldTokens:
     """The stored pair while :meth:`TokenManager.exclusive` holds the refresh lock."""
 
@@ -269,13 +334,20 @@ class HeldTokens:
         self._manager = manager
 
     async def stored(self) -> TokenSet:
-        """The pair in the keyring now (raises NOT_LOGGED_IN when there is none)."""
-        return await self._manager._stored()
+        """The pair in the keyring now (raises NOT_LOGGED_IN when there is none, and
+        TOKENS_NOT_SAVED while a refreshed pair could not be saved: the stored one may be dead)."""
+        manager = self._manager
+        if manager._unsaved is not None:
+            return await manager._land_unsaved()
+        return await manager._stored()
 
     async def fresh(self) -> TokenSet:
         """The stored pair, refreshed first when it expires within the margin and may be."""
         manager = self._manager
-        tokens = await manager._stored()
+        if manager._unsaved is not None:
+            tokens = await manager._land_unsaved()
+        else:
+            tokens = await manager._stored()
         if not manager._expiring(tokens):
             return tokens
         if not manager._refreshable(tokens) and not tokens.is_expired(manager._clock()):

@@ -154,6 +154,14 @@ async def rate_limit(request: web.Request) -> web.StreamResponse:
     )
 
 
+@routes.post("/_sandbox/oauth")
+async def oauth_switches(request: web.Request) -> web.StreamResponse:
+    """The token endpoint's unconfirmed variants: ``refresh_grace`` (true, false, null = per
+    platform), ``client_error_style`` ("newer", "older"), ``oauth_language`` ("ru", "en",
+    null = per platform). Absent keys stay; the answer has all three."""
+    return web.json_response(request.app[STATE].configure_oauth(await _body(request)))
+
+
 @routes.get("/_sandbox/deliveries")
 async def deliveries(request: web.Request) -> web.StreamResponse:
     return web.json_response(

@@ -15,11 +15,28 @@ from amo_desktop.sandbox.hosts import HostKind, RequestHost
 from amo_desktop.sandbox.pages import consent_page, error_page, nginx_page
 from amo_desktop.sandbox.problems import oauth_problem, unauthorized
 from amo_desktop.sandbox.requests_json import BadBody, read_json_or_form
-from amo_desktop.sandbox.tokens import OAuthProblem
+from amo_desktop.sandbox.state import OAuthLanguage, SandboxState
+from amo_desktop.sandbox.tokens import OAuthProblem, ProblemKind
 
-INVALID_CLIENT = OAuthProblem(
-    401, None, title="Некорректный клиент", detail="Авторизация клиента не прошла"
-)
+# league/oauth2-server's title and detail per error type: amo's Russian (fact sheet 1.6), and
+# the English that Kommo probably sends (unconfirmed; league's own English words).
+PROBLEM_WORDS: dict[OAuthLanguage, dict[ProblemKind, tuple[str, str]]] = {
+    "ru": {
+        "invalid_request": (
+            "Некорректный запрос",
+            "В запросе отсутствует ряд параметров или параметры невалидны",
+        ),
+        "invalid_client": ("Некорректный клиент", "Авторизация клиента не прошла"),
+    },
+    "en": {
+        "invalid_request": (
+            "Bad request",
+            "The request is missing a required parameter, includes an invalid parameter "
+            "value, includes a parameter more than once, or is otherwise malformed.",
+        ),
+        "invalid_client": ("Invalid client", "Client authentication failed"),
+    },
+}
 
 routes = web.RouteTableDef()
 
@@ -111,7 +128,17 @@ async def access_token(request: web.Request) -> web.StreamResponse:
     try:
         return await _grant(request, host)
     except OAuthProblem as problem:
-        return oauth_problem(problem.status, problem.title, problem.detail, problem.hint)
+        language = request.app[STATE].oauth_language_for(host.domain)
+        title, detail = PROBLEM_WORDS[language][problem.kind]
+        return oauth_problem(problem.status, title, detail, problem.hint)
+
+
+def _client_rejected(state: SandboxState, hint: str) -> OAuthProblem:
+    """A wrong secret or redirect URI: newer amo names it in a hint, older amo answers
+    league's invalid client, one hint-less 401 for both (fact sheet 1.6)."""
+    if state.client_error_style == "older":
+        return OAuthProblem(401, None, kind="invalid_client")
+    return OAuthProblem(400, hint)
 
 
 async def _grant(request: web.Request, host: RequestHost) -> web.StreamResponse:
@@ -125,7 +152,7 @@ async def _grant(request: web.Request, host: RequestHost) -> web.StreamResponse:
         raise OAuthProblem(400, "Check the `client_id` parameter")
     current().client_id = integration.client_id
     if not secrets.compare_digest(str(body.get("client_secret", "")), integration.client_secret):
-        raise INVALID_CLIENT
+        raise _client_rejected(state, "Check the `client_secret` parameter")
     if host.kind is HostKind.FOREIGN:
         raise OAuthProblem(400, "Invalid account")
     redirect_uri = body.get("redirect_uri")
@@ -134,7 +161,7 @@ async def _grant(request: web.Request, host: RequestHost) -> web.StreamResponse:
         if not redirect_uri:
             raise OAuthProblem(400, "Check the `redirect_uri` parameter")
         if redirect_uri != integration.redirect_uri:
-            raise OAuthProblem(400, "Redirect URI is not associated with client")
+            raise _client_rejected(state, "Redirect URI is not associated with client")
         code = body.get("code")
         if not code:
             raise OAuthProblem(400, "Check the `code` parameter")
@@ -142,7 +169,7 @@ async def _grant(request: web.Request, host: RequestHost) -> web.StreamResponse:
     elif grant_type == "refresh_token":
         # amo lists redirect_uri for refresh too; when sent it must still match.
         if redirect_uri and redirect_uri != integration.redirect_uri:
-            raise OAuthProblem(400, "Redirect URI is not associated with client")
+            raise _client_rejected(state, "Redirect URI is not associated with client")
         refresh_token = body.get("refresh_token")
         if not refresh_token:
             raise OAuthProblem(400, "Check the `refresh_token` parameter")

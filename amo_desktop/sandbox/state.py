@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from typing import Any
+from typing import Any, Literal, get_args
 
 from amo_desktop.sandbox.clock import SandboxClock
 from amo_desktop.sandbox.jwt_keys import SigningKey
@@ -31,6 +31,11 @@ from amo_desktop.sandbox.tokens import TokenAuthority
 DEMO_CLIENT_ID = "5f2d8c1e-7a4b-4e3f-9b6a-1c2d3e4f5a6b"
 DEFAULT_REDIRECT_URI = "http://localhost:3000/api/v1/integrations/amo-crm/callback"
 DEMO_USER_ID = 8_800_555
+# Kommo documents the rotation grace (fact sheet 1.5); amocrm.com is Kommo's former name.
+DOCUMENTED_GRACE_DOMAINS = frozenset({"kommo.com", "amocrm.com"})
+
+ClientErrorStyle = Literal["newer", "older"]
+OAuthLanguage = Literal["ru", "en"]
 
 
 def _statuses(base_id: int, names: list[str]) -> list[Status]:
@@ -99,7 +104,20 @@ class SandboxState:
             CustomField(752_005, "Кількість", "numeric"),
         ]
         self.integrations: dict[str, Integration] = {}
-        self.tokens = TokenAuthority(self.clock, self.signing_key, self.account)
+        # The token endpoint's unconfirmed variants (fact sheet 1.5, 1.6), each switchable so
+        # tests prove the client under both. Rotation grace: None follows the platform (on
+        # where Kommo documents it, off on amocrm.ru where it is unconfirmed); True/False
+        # forces it everywhere.
+        self.refresh_grace: bool | None = None
+        # "newer": a wrong secret or redirect URI gets a 400 whose hint names it; "older":
+        # league's hint-less 401 invalid client, the same for both.
+        self.client_error_style: ClientErrorStyle = "newer"
+        # The words of title/detail: None follows the platform (English on kommo.com, which
+        # is unconfirmed, Russian elsewhere); "ru" or "en" forces it everywhere.
+        self.oauth_language: OAuthLanguage | None = None
+        self.tokens = TokenAuthority(
+            self.clock, self.signing_key, self.account, grace_on=self.grace_applies
+        )
         self.leads = LeadStore(
             LeadRules(self.pipelines, {u.id for u in self.users}, self.custom_fields),
             self.account.id,
@@ -169,6 +187,42 @@ class SandboxState:
 
     def revoke_tokens(self, client_id: str | None = None) -> int:
         return self.tokens.revoke_all(client_id)
+
+    def grace_applies(self, domain: str) -> bool:
+        """Whether a refreshed pair's predecessor lives on until the new pair is first used."""
+        if self.refresh_grace is not None:
+            return self.refresh_grace
+        return domain in DOCUMENTED_GRACE_DOMAINS
+
+    def oauth_language_for(self, domain: str) -> OAuthLanguage:
+        if self.oauth_language is not None:
+            return self.oauth_language
+        return "en" if domain == "kommo.com" else "ru"
+
+    def configure_oauth(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Set any of ``refresh_grace``, ``client_error_style``, ``oauth_language`` (checked;
+        ValueError names a bad one) and return all three."""
+        unknown = set(changes) - {"refresh_grace", "client_error_style", "oauth_language"}
+        if unknown:
+            raise ValueError(f"unknown OAuth switches: {', '.join(sorted(unknown))}")
+        grace = changes.get("refresh_grace", self.refresh_grace)
+        style = changes.get("client_error_style", self.client_error_style)
+        language = changes.get("oauth_language", self.oauth_language)
+        if grace is not None and not isinstance(grace, bool):
+            raise ValueError("refresh_grace is true, false or null (per platform)")
+        if style not in get_args(ClientErrorStyle):
+            raise ValueError("client_error_style is 'newer' or 'older'")
+        if language is not None and language not in get_args(OAuthLanguage):
+            raise ValueError("oauth_language is 'ru', 'en' or null (per platform)")
+        self.refresh_grace, self.client_error_style, self.oauth_language = grace, style, language
+        return self.oauth_switches()
+
+    def oauth_switches(self) -> dict[str, Any]:
+        return {
+            "refresh_grace": self.refresh_grace,
+            "client_error_style": self.client_error_style,
+            "oauth_language": self.oauth_language,
+        }
 
     # --- failure injection and request log ---------------------------------------------
 
@@ -255,4 +309,5 @@ class SandboxState:
             "deliveries": len(self.deliveries),
             "rate_limit_per_second": self.rate_limit_per_second,
             "api_blocked": self.api_block.active(),
+            "oauth": self.oauth_switches(),
         }

@@ -1,18 +1,21 @@
 """Authorization codes, token pairs and their rotation, the way amoCRM's OAuth server acts.
 
 Rules (fact sheet 1.5-1.9): a code lives 20 minutes and works once; an access token lives
-24 hours; a refresh token lives 3 months and is single use with a grace period: the old pair
-stays valid until the new pair is used for the first time (on the API or for a refresh).
-Then the old pair and any unused sibling pair minted from the same old refresh token are
-revoked, which is what bites a client that lost the race between two refreshers.
+24 hours; a refresh token lives 3 months and is single use. Where the rotation grace applies
+(Kommo documents it; on amocrm.ru it is unconfirmed, so it is a switch), the old pair stays
+valid until the new pair is used for the first time (on the API or for a refresh); then the
+old pair and any unused sibling pair minted from the same old refresh token are revoked,
+which is what bites a client that lost the race between two refreshers. Without the grace
+the old pair dies with the refresh itself, as league/oauth2-server does by default.
 """
 
 from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from amo_desktop.sandbox.clock import SandboxClock
 from amo_desktop.sandbox.jwt_keys import SigningKey
@@ -24,26 +27,23 @@ REFRESH_LIFETIME = 90 * 24 * 60 * 60
 LONG_LIVED_MAX_DAYS = 5 * 366
 DAY = 24 * 60 * 60
 
-BAD_REQUEST_TITLE = "Некорректный запрос"
-BAD_REQUEST_DETAIL = "В запросе отсутствует ряд параметров или параметры невалидны"
+ProblemKind = Literal["invalid_request", "invalid_client"]
 
 
 class OAuthProblem(Exception):
-    """An error answer of the token endpoint (league/oauth2-server wording, as amo sends)."""
+    """An error answer of the token endpoint, as league/oauth2-server (and so amo) gives it.
+
+    ``kind`` is league's error type; its title and detail are worded when the answer is sent,
+    in the language of the platform the request came to.
+    """
 
     def __init__(
-        self,
-        status: int,
-        hint: str | None,
-        *,
-        title: str = BAD_REQUEST_TITLE,
-        detail: str = BAD_REQUEST_DETAIL,
+        self, status: int, hint: str | None, *, kind: ProblemKind = "invalid_request"
     ) -> None:
-        super().__init__(hint or title)
+        super().__init__(hint or kind)
         self.status = status
         self.hint = hint
-        self.title = title
-        self.detail = detail
+        self.kind: ProblemKind = kind
 
 
 def _opaque(length_bytes: int) -> str:
@@ -89,10 +89,20 @@ class TokenPair:
 
 
 class TokenAuthority:
-    """Issues and checks codes and tokens for one account."""
+    """Issues and checks codes and tokens for one account.
 
-    def __init__(self, clock: SandboxClock, key: SigningKey, account: Account) -> None:
+    ``grace_on(domain)`` says whether the rotation grace applies on that platform domain.
+    """
+
+    def __init__(
+        self,
+        clock: SandboxClock,
+        key: SigningKey,
+        account: Account,
+        grace_on: Callable[[str], bool] = lambda domain: True,
+    ) -> None:
         self._clock = clock
+        self._grace_on = grace_on
         self._key = key
         self._account = account
         self._codes: dict[str, AuthorizationCode] = {}
@@ -133,6 +143,8 @@ class TokenAuthority:
         if old.revoked:
             raise OAuthProblem(401, "Token has been revoked")
         self._mark_used(old)
+        if not self._grace_on(domain):
+            old.revoked = True  # its access token and refresh token die with the refresh
         new = self._mint(integration, domain, grant_type="refresh_token")
         new.predecessor = old
         return new

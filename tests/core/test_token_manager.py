@@ -18,9 +18,11 @@ import pytest
 from amo_desktop.core.api import AmoApiClient
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.logbook import Logbook
 from amo_desktop.core.memory_keyring import MemoryKeyring
 from amo_desktop.core.oauth import exchange_code
 from amo_desktop.core.ratelimit import RateLimiter
+from amo_desktop.core.redact import Redactor
 from amo_desktop.core.token_manager import LOCK_FILE_NAME, TokenManager
 from amo_desktop.core.tokens import TokenSet
 from amo_desktop.sandbox import SandboxServer
@@ -28,6 +30,14 @@ from tests.core.token_helpers import DEMO, PROFILE, Clock, SignedIn, sign_in
 from tests.support.routing_transport import SandboxRoutingTransport
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(params=[True, False], ids=["grace", "no grace"])
+def grace(request: pytest.FixtureRequest, sandbox: SandboxServer) -> bool:
+    """amo's rotation grace (documented on Kommo, unconfirmed on amocrm.ru): the client must
+    be right with it and without it."""
+    sandbox.state.refresh_grace = request.param
+    return bool(request.param)
 
 
 @pytest.fixture
@@ -41,7 +51,11 @@ async def signed_in(
 
 
 def manager_for(
-    signed_in: SignedIn, tmp_path: Path, clock: Clock | None = None, owner: str = "desktop"
+    signed_in: SignedIn,
+    tmp_path: Path,
+    clock: Clock | None = None,
+    owner: str = "desktop",
+    logbook: Logbook | None = None,
 ) -> TokenManager:
     return TokenManager(
         PROFILE,
@@ -50,6 +64,7 @@ def manager_for(
         tmp_path / "profile",
         clock or Clock(),
         owner=lambda: owner,  # type: ignore[arg-type,return-value]
+        logbook=logbook,
     )
 
 
@@ -117,28 +132,136 @@ async def test_second_401_after_refresh_is_unauthorized(
     assert signed_in.sandbox.state.request_count("/api/v4/account") == 2
 
 
-async def test_failed_save_keeps_the_previous_pair(
-    signed_in: SignedIn, tmp_path: Path, memory_keyring: MemoryKeyring
+async def test_a_refreshed_pair_the_keyring_refuses_is_kept_unused_and_saved_later(
+    signed_in: SignedIn, tmp_path: Path, memory_keyring: MemoryKeyring, grace: bool
 ) -> None:
-    await signed_in.store(expires_at=Clock()() + 30)
-    previous = await signed_in.credentials.get_tokens(PROFILE)
-    memory_keyring.crash_after_writes = memory_keyring.writes  # the next write fails
-    manager = manager_for(signed_in, tmp_path)
+    previous = await signed_in.store(expires_at=Clock()() + 30)
+    memory_keyring.crash_after_writes = memory_keyring.writes  # writes fail from now on
+    logbook = Logbook(None, Redactor())
+    manager = manager_for(signed_in, tmp_path, logbook=logbook)
     with pytest.raises(AmoError) as caught:
         await manager.access_token()
-    assert caught.value.code is ErrorCode.KEYRING_WRITE_FAILED
-    assert "previous pair kept" in caught.value.debug
-    # The person reads it too, in both languages, with the storage named and what to do.
+    assert caught.value.code is ErrorCode.TOKENS_NOT_SAVED
+    assert caught.value.details["profile"] == PROFILE
+    # The person reads what happened and what to do, in both languages, storage named.
     english, ukrainian = caught.value.localized("en"), caught.value.localized("uk")
-    assert "previous tokens stay in place" in english.message
-    assert "попередні токени збережено" in ukrainian.message
-    assert "…" not in english.message + ukrainian.message
+    assert "may already have cancelled the previous tokens" in english.message
+    assert "могла вже скасувати попередні токени" in ukrainian.message
+    assert "Keep this program open" in english.hint and "Не закривайте програму" in ukrainian.hint
     assert "Unlock" in english.hint and "Розблокуйте" in ukrainian.hint
+    assert "…" not in english.message + ukrainian.message + english.hint + ukrainian.hint
+    assert any("could not be saved" in line for line in logbook.format_lines())
     assert await signed_in.credentials.get_tokens(PROFILE) == previous
-    # amo's grace rule: the unused new pair leaves the old refresh token valid.
+    # Still refused: the kept pair is neither dropped, nor refreshed again, nor handed out.
+    with pytest.raises(AmoError) as again:
+        await manager.access_token()
+    assert again.value.code is ErrorCode.TOKENS_NOT_SAVED
+    assert signed_in.refreshes() == 1
+    # The storage works again: the kept pair is saved and used, with no second refresh ...
     memory_keyring.crash_after_writes = None
-    token = await manager_for(signed_in, tmp_path).access_token()
-    assert token != previous.access_token  # type: ignore[union-attr]
+    token = await manager.access_token()
+    assert signed_in.refreshes() == 1
+    stored = await signed_in.credentials.get_tokens(PROFILE)
+    assert stored is not None and stored.access_token == token != previous.access_token
+    # ... and it is live whether or not amo kept the previous pair alive meanwhile.
+    assert (await api_for(signed_in, manager).account()).subdomain == "demo"
+    assert stored.refresh_token is not None
+    assert (await signed_in.refresher(stored.refresh_token)).access_token
+
+
+async def test_a_kept_pair_yields_to_a_live_pair_another_program_saved(
+    signed_in: SignedIn, tmp_path: Path, memory_keyring: MemoryKeyring, grace: bool
+) -> None:
+    """This program cannot save its new pair; another one refreshes the stored pair then."""
+    previous = await signed_in.store(expires_at=Clock()() + 30)
+    memory_keyring.crash_after_writes = memory_keyring.writes
+    manager = manager_for(signed_in, tmp_path)
+    with pytest.raises(AmoError):
+        await manager.access_token()
+    memory_keyring.crash_after_writes = None
+    other_program = manager_for(signed_in, tmp_path)
+    if grace:
+        # The kept pair was never used, so the stored one still refreshes elsewhere ...
+        assert await other_program.access_token() != previous.access_token
+    else:
+        # ... while without the grace the kept pair is the only live one.
+        with pytest.raises(AmoError) as revoked:
+            await other_program.access_token()
+        assert revoked.value.code is ErrorCode.REFRESH_TOKEN_REVOKED
+    token = await manager.access_token()
+    stored = await signed_in.credentials.get_tokens(PROFILE)
+    assert stored is not None and token == stored.access_token
+    assert (await api_for(signed_in, manager).account()).subdomain == "demo"
+    assert signed_in.refreshes() == 2
+
+
+async def test_a_keyring_that_locks_during_the_refresh_loses_nothing(
+    signed_in: SignedIn, tmp_path: Path, memory_keyring: MemoryKeyring, grace: bool
+) -> None:
+    """Even the check before saving may fail to read: the new pair is kept all the same."""
+    await signed_in.store(expires_at=Clock()() + 30)
+
+    async def refresh_then_lock(refresh_token: str) -> TokenSet:
+        fresh = await signed_in.refresher(refresh_token)
+        memory_keyring.locked = True
+        return fresh
+
+    manager = TokenManager(
+        PROFILE, signed_in.credentials, refresh_then_lock, tmp_path / "profile", Clock()
+    )
+    with pytest.raises(AmoError) as caught:
+        await manager.access_token()
+    assert caught.value.code is ErrorCode.TOKENS_NOT_SAVED
+    assert ErrorCode.KEYRING_LOCKED.value in caught.value.debug
+    memory_keyring.locked = False
+    token = await manager.access_token()
+    assert signed_in.refreshes() == 1
+    stored = await signed_in.credentials.get_tokens(PROFILE)
+    assert stored is not None and stored.access_token == token
+    assert (await api_for(signed_in, manager).account()).subdomain == "demo"
+
+
+async def test_a_kept_pair_is_saved_before_the_pair_is_handed_on_and_dropped_on_sign_out(
+    signed_in: SignedIn, tmp_path: Path, memory_keyring: MemoryKeyring, grace: bool
+) -> None:
+    previous = await signed_in.store(expires_at=Clock()() + 30)
+    memory_keyring.crash_after_writes = memory_keyring.writes
+    manager = manager_for(signed_in, tmp_path)
+    with pytest.raises(AmoError):
+        await manager.access_token()
+    # A hand-over must not send the stored pair, which may be dead: it is refused ...
+    for read in ("stored", "fresh"):
+        async with manager.exclusive() as held:
+            with pytest.raises(AmoError) as refused:
+                await getattr(held, read)()
+        assert refused.value.code is ErrorCode.TOKENS_NOT_SAVED
+    # ... until the storage works: then the kept pair is saved first and handed on.
+    memory_keyring.crash_after_writes = None
+    async with manager.exclusive() as held:
+        handed_on = await held.stored()
+    assert handed_on != previous and handed_on.refresh_token is not None
+    assert await signed_in.credentials.get_tokens(PROFILE) == handed_on
+    assert signed_in.refreshes() == 1
+    # A sign-out, which removes the pair on purpose, drops a kept pair for good.
+    assert handed_on.refresh_token is not None
+    await signed_in.store(
+        access_token=handed_on.access_token,
+        refresh_token=handed_on.refresh_token,
+        expires_at=Clock()() + 30,
+    )
+    manager.forget()
+    memory_keyring.crash_after_writes = memory_keyring.writes
+    with pytest.raises(AmoError) as kept_again:
+        await manager.access_token()
+    assert kept_again.value.code is ErrorCode.TOKENS_NOT_SAVED
+    async with manager.exclusive():  # what the service's logout does
+        await signed_in.credentials.delete_tokens(PROFILE)
+    manager.forget()
+    memory_keyring.crash_after_writes = None
+    with pytest.raises(AmoError) as signed_out:
+        await manager.access_token()
+    assert signed_out.value.code is ErrorCode.NOT_LOGGED_IN
+    assert await signed_in.credentials.get_tokens(PROFILE) is None
     assert signed_in.refreshes() == 2
 
 
@@ -227,7 +350,7 @@ async def test_a_cancelled_wait_for_the_lock_never_leaves_it_taken(
 
 @pytest.mark.parametrize("meanwhile", ["signed out", "handed to the backend", "signed in anew"])
 async def test_a_pair_changed_during_the_refresh_is_not_overwritten(
-    signed_in: SignedIn, tmp_path: Path, meanwhile: str
+    signed_in: SignedIn, tmp_path: Path, meanwhile: str, grace: bool
 ) -> None:
     """A program that skips the lock changes the stored pair while amo answers the refresh."""
     previous = await signed_in.store(expires_at=Clock()() + 30)
@@ -256,6 +379,7 @@ async def test_a_pair_changed_during_the_refresh_is_not_overwritten(
             await signed_in.credentials.set_tokens(PROFILE, newer[0])
         return fresh
 
+    logbook = Logbook(None, Redactor())
     manager = TokenManager(
         PROFILE,
         signed_in.credentials,
@@ -263,12 +387,17 @@ async def test_a_pair_changed_during_the_refresh_is_not_overwritten(
         tmp_path / "profile",
         Clock(),
         owner=lambda: owner[0],  # type: ignore[arg-type,return-value]
+        logbook=logbook,
     )
     stored_after: TokenSet | None
     if meanwhile == "signed in anew":
         assert await manager.access_token() == newer[0].access_token
         stored_after = await signed_in.credentials.get_tokens(PROFILE)
         assert stored_after == newer[0]
+        # The new sign-in is independent of the pair refreshed: it works either way.
+        assert (await api_for(signed_in, manager).account()).subdomain == "demo"
+        assert newer[0].refresh_token is not None
+        assert (await signed_in.refresher(newer[0].refresh_token)).access_token
         return
     with pytest.raises(AmoError) as caught:
         await manager.access_token()
@@ -282,10 +411,18 @@ async def test_a_pair_changed_during_the_refresh_is_not_overwritten(
         assert stored_after is None
         return
     assert stored_after == previous
-    # The new pair was never used, so the pair the backend took still refreshes (amo's grace).
     assert previous.refresh_token is not None
-    handed_on = await signed_in.refresher(previous.refresh_token)
-    assert handed_on.access_token != previous.access_token
+    if grace:
+        # The new pair was never used, so the pair the backend took still refreshes ...
+        handed_on = await signed_in.refresher(previous.refresh_token)
+        assert handed_on.access_token != previous.access_token
+    else:
+        # ... and without the grace it is dead whatever this program does: the log says to
+        # sign in again and send the backend the new tokens.
+        with pytest.raises(AmoError) as revoked:
+            await signed_in.refresher(previous.refresh_token)
+        assert revoked.value.code is ErrorCode.REFRESH_TOKEN_REVOKED
+    assert any("sign in again and send it" in line for line in logbook.format_lines())
 
 
 async def test_cancelling_a_wait_for_the_lock_lets_the_program_end_at_once(

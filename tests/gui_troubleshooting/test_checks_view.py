@@ -9,11 +9,12 @@ from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.core.diagnostics import Outcome
+from amo_desktop.core.diagnostics.results import CheckResult
 from amo_desktop.core.error_catalogue import localize
-from amo_desktop.core.errors import ErrorCode
+from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.service import ProfileSession
 from amo_desktop.gui.main_window.main_window import MainWindow
-from amo_desktop.gui.troubleshooting.check_actions import CheckAction
+from amo_desktop.gui.troubleshooting.check_actions import CheckAction, action_for
 from amo_desktop.sandbox import SandboxServer
 from tests.gui.conftest import run
 from tests.gui.driving import WAIT_MS, label_text
@@ -203,3 +204,11 @@ def test_switching_profile_clears_the_results_and_drops_a_run_still_going(
         controller.run_checks(False)
         controller.set_profile("other")  # while the run is going
     assert model.rowCount() == 0 and controller.results == []
+
+
+def test_refreshed_tokens_the_storage_would_not_save_offer_no_sign_in() -> None:
+    """Signing in again would not help: the password storage has to be unlocked first."""
+    not_saved = CheckResult(
+        "refresh", "Token refresh", Outcome.FAILED, "", AmoError(ErrorCode.TOKENS_NOT_SAVED)
+    )
+    assert action_for(not_saved) is None

@@ -250,25 +250,56 @@ async def test_unknown_client_id(sandbox: SandboxServer, client: httpx.AsyncClie
     assert_oauth_problem(answer, 400, "Check the `client_id` parameter")
 
 
-async def test_wrong_client_secret(sandbox: SandboxServer, client: httpx.AsyncClient) -> None:
+def assert_invalid_client(answer: httpx.Response) -> None:
+    """league's invalid client: amo's older answer for a wrong secret and a wrong redirect URI."""
+    assert_oauth_problem(answer, 401, None, title="Некорректный клиент")
+    assert answer.json()["detail"] == "Авторизация клиента не прошла"
+
+
+async def test_wrong_client_secret_newer_style_names_the_secret(
+    sandbox: SandboxServer, client: httpx.AsyncClient
+) -> None:
+    assert sandbox.state.client_error_style == "newer"  # the default
     answer = await exchange_code(
         client,
         sandbox.state.demo_integration,
         sandbox.state.issue_authorization_code(),
         client_secret="wrong",
     )
-    assert_oauth_problem(answer, 401, None, title="Некорректный клиент")
-    assert answer.json()["detail"] == "Авторизация клиента не прошла"
+    assert_oauth_problem(answer, 400, "Check the `client_secret` parameter")
 
 
-@pytest.mark.parametrize(
-    "redirect_uri",
-    [
-        "http://localhost:3000/api/v1/integrations/amo-crm/callback/",
-        "http://localhost:3000/api/v1/integrations/amo-crm/callback?x=1",
-        "https://localhost:3000/api/v1/integrations/amo-crm/callback",
-    ],
-)
+async def test_wrong_client_secret_older_style_is_invalid_client(
+    sandbox: SandboxServer, client: httpx.AsyncClient
+) -> None:
+    sandbox.state.client_error_style = "older"
+    integration = sandbox.state.demo_integration
+    answer = await exchange_code(
+        client, integration, sandbox.state.issue_authorization_code(), client_secret="wrong"
+    )
+    assert_invalid_client(answer)
+    tokens = await login(client, integration, sandbox.state.issue_authorization_code())
+    refreshed = await client.post(
+        "/oauth2/access_token",
+        json={
+            "client_id": integration.client_id,
+            "client_secret": "wrong",
+            "grant_type": "refresh_token",
+            "refresh_token": tokens["refresh_token"],
+            "redirect_uri": integration.redirect_uri,
+        },
+    )
+    assert_invalid_client(refreshed)
+
+
+MISMATCHED_REDIRECTS = [
+    "http://localhost:3000/api/v1/integrations/amo-crm/callback/",
+    "http://localhost:3000/api/v1/integrations/amo-crm/callback?x=1",
+    "https://localhost:3000/api/v1/integrations/amo-crm/callback",
+]
+
+
+@pytest.mark.parametrize("redirect_uri", MISMATCHED_REDIRECTS)
 async def test_redirect_uri_must_match_exactly(
     sandbox: SandboxServer, client: httpx.AsyncClient, redirect_uri: str
 ) -> None:
@@ -279,6 +310,71 @@ async def test_redirect_uri_must_match_exactly(
         redirect_uri=redirect_uri,
     )
     assert_oauth_problem(answer, 400, "Redirect URI is not associated with client")
+
+
+@pytest.mark.parametrize("redirect_uri", MISMATCHED_REDIRECTS)
+async def test_redirect_mismatch_older_style_is_the_same_invalid_client_as_a_wrong_secret(
+    sandbox: SandboxServer, client: httpx.AsyncClient, redirect_uri: str
+) -> None:
+    sandbox.state.client_error_style = "older"
+    integration = sandbox.state.demo_integration
+    answer = await exchange_code(
+        client, integration, sandbox.state.issue_authorization_code(), redirect_uri=redirect_uri
+    )
+    assert_invalid_client(answer)
+    tokens = await login(client, integration, sandbox.state.issue_authorization_code())
+    refreshed = await client.post(
+        "/oauth2/access_token",
+        json={
+            "client_id": integration.client_id,
+            "client_secret": integration.client_secret,
+            "grant_type": "refresh_token",
+            "refresh_token": tokens["refresh_token"],
+            "redirect_uri": redirect_uri,
+        },
+    )
+    assert_invalid_client(refreshed)
+
+
+@pytest.mark.parametrize(
+    ("host", "language", "expected_title"),
+    [
+        ("demo.kommo.com", None, "Invalid client"),
+        ("demo.amocrm.ru", None, "Некорректный клиент"),
+        ("demo.amocrm.com", None, "Некорректный клиент"),
+        ("demo.kommo.com", "ru", "Некорректный клиент"),
+        ("demo.amocrm.ru", "en", "Invalid client"),
+    ],
+)
+async def test_token_errors_are_worded_per_platform_or_as_switched(
+    sandbox: SandboxServer,
+    platform_client: httpx.AsyncClient,
+    host: str,
+    language: str | None,
+    expected_title: str,
+) -> None:
+    sandbox.state.client_error_style = "older"
+    sandbox.state.oauth_language = language  # type: ignore[assignment]
+    integration = sandbox.state.demo_integration
+    body = {
+        "client_id": integration.client_id,
+        "client_secret": "wrong",
+        "grant_type": "authorization_code",
+        "code": sandbox.state.issue_authorization_code(),
+        "redirect_uri": integration.redirect_uri,
+    }
+    wrong_secret = await platform_client.post(f"https://{host}/oauth2/access_token", json=body)
+    assert wrong_secret.status_code == 401
+    assert wrong_secret.json()["title"] == expected_title
+    assert "hint" not in wrong_secret.json()
+    english = expected_title == "Invalid client"
+    assert (wrong_secret.json()["detail"] == "Client authentication failed") is english
+    bad_request = await platform_client.post(
+        f"https://{host}/oauth2/access_token",
+        json={**body, "client_secret": integration.client_secret, "code": "nonsense"},
+    )
+    assert bad_request.json()["hint"] == "Cannot decrypt the authorization code"
+    assert (bad_request.json()["title"] == "Bad request") is english
 
 
 async def test_code_of_another_integration(
@@ -355,6 +451,7 @@ async def test_refresh_gives_a_new_pair(sandbox: SandboxServer, client: httpx.As
 async def test_old_refresh_token_stays_valid_until_the_new_pair_is_used(
     sandbox: SandboxServer, client: httpx.AsyncClient
 ) -> None:
+    sandbox.state.refresh_grace = True
     integration = sandbox.state.demo_integration
     first = await login(client, integration, sandbox.state.issue_authorization_code())
     lost = (await refresh(client, integration, first["refresh_token"])).json()  # reply "lost"
@@ -380,6 +477,62 @@ async def test_old_refresh_token_stays_valid_until_the_new_pair_is_used(
         await refresh(client, integration, lost["refresh_token"]), 401, "Token has been revoked"
     )
     assert (await refresh(client, integration, kept["refresh_token"])).status_code == 200
+
+
+async def test_without_the_grace_the_old_pair_dies_with_the_refresh(
+    sandbox: SandboxServer, client: httpx.AsyncClient
+) -> None:
+    sandbox.state.refresh_grace = False
+    integration = sandbox.state.demo_integration
+    first = await login(client, integration, sandbox.state.issue_authorization_code())
+    second = await refresh(client, integration, first["refresh_token"])
+    assert second.status_code == 200
+    # Nothing of the new pair was used, and still the old pair is gone at once.
+    assert_oauth_problem(
+        await refresh(client, integration, first["refresh_token"]), 401, "Token has been revoked"
+    )
+    assert (
+        await client.get("/api/v4/account", headers=bearer(first["access_token"]))
+    ).status_code == 401
+    assert (await refresh(client, integration, second.json()["refresh_token"])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("host", "grace"),
+    [("demo.kommo.com", True), ("demo.amocrm.com", True), ("demo.amocrm.ru", False)],
+)
+async def test_the_grace_follows_the_platform_unless_switched(
+    sandbox: SandboxServer, platform_client: httpx.AsyncClient, host: str, grace: bool
+) -> None:
+    """Kommo documents the grace (amocrm.com is Kommo); on amocrm.ru it is unconfirmed."""
+    integration = sandbox.state.demo_integration
+
+    async def retry_after_a_lost_reply() -> int:
+        url = f"https://{host}/oauth2/access_token"
+        body = {
+            "client_id": integration.client_id,
+            "client_secret": integration.client_secret,
+            "redirect_uri": integration.redirect_uri,
+        }
+        first = await platform_client.post(
+            url,
+            json={
+                **body,
+                "grant_type": "authorization_code",
+                "code": sandbox.state.issue_authorization_code(),
+            },
+        )
+        refresh_body = {
+            **body,
+            "grant_type": "refresh_token",
+            "refresh_token": first.json()["refresh_token"],
+        }
+        assert (await platform_client.post(url, json=refresh_body)).status_code == 200
+        return (await platform_client.post(url, json=refresh_body)).status_code
+
+    assert await retry_after_a_lost_reply() == (200 if grace else 401)
+    sandbox.state.refresh_grace = not grace
+    assert await retry_after_a_lost_reply() == (401 if grace else 200)
 
 
 async def test_using_the_new_refresh_token_retires_the_old_one(

@@ -121,6 +121,49 @@ def test_rate_limit_control_and_settling_deliveries(
     threaded_sandbox.settle_webhooks(timeout=5)
 
 
+def test_oauth_switches_are_set_from_outside_and_checked(
+    threaded_sandbox: ThreadedSandbox, admin: httpx.Client
+) -> None:
+    defaults = {"refresh_grace": None, "client_error_style": "newer", "oauth_language": None}
+    assert admin.get("/_sandbox/state").json()["oauth"] == defaults
+    changed = admin.post(
+        "/_sandbox/oauth", json={"refresh_grace": True, "client_error_style": "older"}
+    ).json()
+    assert changed == {**defaults, "refresh_grace": True, "client_error_style": "older"}
+    assert threaded_sandbox.call(lambda state: state.grace_applies("amocrm.ru")) is True
+    assert admin.post("/_sandbox/oauth", json={"oauth_language": "en"}).json() == {
+        "refresh_grace": True,
+        "client_error_style": "older",
+        "oauth_language": "en",
+    }
+    # A wrong secret now gets the older, English invalid client.
+    code = admin.post("/_sandbox/authorization-code", json={}).json()["code"]
+    answer = admin.post(
+        "/oauth2/access_token",
+        json={
+            "client_id": DEMO_CLIENT_ID,
+            "client_secret": "wrong",
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": threaded_sandbox.call(lambda s: s.demo_integration.redirect_uri),
+        },
+    )
+    assert (answer.status_code, answer.json()["title"]) == (401, "Invalid client")
+    for bad in (
+        {"refresh_grace": "yes"},
+        {"client_error_style": "oldest"},
+        {"oauth_language": "uk"},
+        {"grace": True},
+    ):
+        refused = admin.post("/_sandbox/oauth", json=bad)
+        assert refused.status_code == 400, bad
+        assert refused.json()["error"]
+    per_platform = admin.post("/_sandbox/oauth", json={"refresh_grace": None}).json()
+    assert per_platform["refresh_grace"] is None
+    assert threaded_sandbox.call(lambda state: state.grace_applies("amocrm.ru")) is False
+    assert threaded_sandbox.call(lambda state: state.grace_applies("kommo.com")) is True
+
+
 def test_threaded_sandbox_stops_and_frees_its_port() -> None:
     running = ThreadedSandbox()
     running.start()

@@ -44,6 +44,7 @@ _OUTSIDE_THE_APP = {
     ErrorCode.KEYRING_UNAVAILABLE,
     ErrorCode.KEYRING_LOCKED,
     ErrorCode.KEYRING_TIMEOUT,
+    ErrorCode.TOKENS_NOT_SAVED,
     ErrorCode.SERVER_ERROR,
     ErrorCode.RATE_LIMITED,
 }
