@@ -723,8 +723,6 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         (
             "Check the `client_secret` parameter",
             "Check the client_secret parameter",
-            "Некорректный клиент",
-            "Авторизация клиента не прошла",
             "invalid_client",
         ),
     ),
@@ -747,7 +745,39 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
             "http/https, портом і кінцевою косою рискою (…/callback і …/callback/ — різні "
             "адреси). Скопіюйте її з налаштувань інтеграції.",
         ),
-        ("Redirect URI is not associated with client", "redirect_uri", "Некорректный клиент"),
+        ("Redirect URI is not associated with client", "redirect_uri"),
+    ),
+    _entry(
+        ErrorCode.CLIENT_REJECTED,
+        (
+            "Secret key or redirect address not accepted",
+            "amoCRM did not accept the integration's keys, and its answer does not say which "
+            "one is wrong. Usually it is the secret key, or the redirect address {uri} does "
+            "not match the integration's settings.",
+            "Check both. 1) Copy the “Secret key” again from the integration's Keys and "
+            "access tab, the whole of it. 2) Compare the redirect address with the one in the "
+            "integration's settings: it must be exactly the same, with the same http or "
+            "https, host, port and path, and a trailing slash on both or on neither "
+            "(…/callback and …/callback/ are different). Fix what differs, then connect again.",
+        ),
+        (
+            "Секретний ключ або адресу перенаправлення не прийнято",
+            "amoCRM не прийняла ключі інтеграції, і з її відповіді не видно, що саме не так. "
+            "Зазвичай це секретний ключ або адреса перенаправлення {uri}, яка не збігається з "
+            "налаштуваннями інтеграції.",
+            "Перевірте обидва. 1) Скопіюйте «Секретний ключ» ще раз із вкладки «Ключі та "
+            "доступи» інтеграції, повністю. 2) Порівняйте адресу перенаправлення з тією, що в "
+            "налаштуваннях інтеграції: вона має бути точно такою самою — той самий http чи "
+            "https, хост, порт і шлях, а коса риска в кінці або в обох, або в жодній "
+            "(…/callback і …/callback/ — різні адреси). Виправте те, що відрізняється, і "
+            "підключіться знову.",
+        ),
+        (
+            "Некорректный клиент",
+            "Авторизация клиента не прошла",
+            "Client authentication failed",
+            "invalid_client",
+        ),
     ),
     _entry(
         ErrorCode.ACCOUNT_NOT_FOUND,

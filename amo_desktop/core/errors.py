@@ -56,6 +56,7 @@ class ErrorCode(StrEnum):
     INVALID_CLIENT_ID_REJECTED = "auth.invalid_client_id"
     INVALID_CLIENT_SECRET = "auth.invalid_client_secret"
     REDIRECT_URI_MISMATCH = "auth.redirect_uri_mismatch"
+    CLIENT_REJECTED = "auth.client_rejected"
     ACCOUNT_NOT_FOUND = "auth.account_not_found"
     UNTRUSTED_REFERER = "auth.untrusted_referer"
     REFRESH_FAILED = "auth.refresh_failed"

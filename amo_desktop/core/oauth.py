@@ -159,8 +159,16 @@ _CLIENT_HINTS = {
     "redirect uri is not associated with client": ErrorCode.REDIRECT_URI_MISMATCH,
     "invalid account": ErrorCode.ACCOUNT_NOT_FOUND,
 }
-# league/oauth2-server's invalidClient: amo's older answer for a wrong secret or redirect URI.
-_INVALID_CLIENT_TEXTS = ("некорректный клиент", "авторизация клиента не прошла", "invalid_client")
+# league/oauth2-server's invalidClient: amo's older answer for a wrong secret *or* a wrong
+# redirect URI; the body does not say which. Recognised by its shape first (the only hint-less
+# 401 of the token endpoint, whatever the language: Kommo's wording is unconfirmed), and by
+# these words where the shape differs.
+_INVALID_CLIENT_TEXTS = (
+    "некорректный клиент",
+    "авторизация клиента не прошла",
+    "client authentication failed",
+    "invalid_client",
+)
 
 
 def _token_error(response: httpx.Response, grant: str, redirect_uri: str) -> AmoError:
@@ -179,8 +187,8 @@ def _token_error(response: httpx.Response, grant: str, redirect_uri: str) -> Amo
             if text in hint:
                 return AmoError(code, {"host": host, "uri": redirect_uri}, debug=debug)
     words = " ".join(str(body.get(key, "")) for key in ("title", "detail", "error")).lower()
-    if any(text in words for text in _INVALID_CLIENT_TEXTS):
-        return AmoError(ErrorCode.INVALID_CLIENT_SECRET, {"host": host}, debug=debug)
+    if (status == 401 and not hint) or any(text in words for text in _INVALID_CLIENT_TEXTS):
+        return AmoError(ErrorCode.CLIENT_REJECTED, {"host": host, "uri": redirect_uri}, debug=debug)
     if grant == "refresh_token":
         return AmoError(ErrorCode.REFRESH_FAILED, {"host": host}, debug=debug)
     return AmoError(ErrorCode.CODE_INVALID, {"host": host}, debug=debug)

@@ -86,7 +86,10 @@ def test_unknown_language_falls_back_to_english(language: str, expected: str) ->
         ("Token has expired", ErrorCode.REFRESH_TOKEN_EXPIRED),
         ("Authorization code has expired", ErrorCode.CODE_EXPIRED),
         ("Check the `client_id` parameter", ErrorCode.INVALID_CLIENT_ID_REJECTED),
-        ("Некорректный клиент", ErrorCode.INVALID_CLIENT_SECRET),
+        # The older invalid-client body: a wrong secret or a wrong redirect URI alike.
+        ("Некорректный клиент", ErrorCode.CLIENT_REJECTED),
+        ("Client authentication failed", ErrorCode.CLIENT_REJECTED),
+        ("Check the `client_secret` parameter", ErrorCode.INVALID_CLIENT_SECRET),
     ],
 )
 def test_search_finds_raw_strings_from_the_wild(raw: str, code: ErrorCode) -> None:

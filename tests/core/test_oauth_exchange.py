@@ -94,6 +94,40 @@ async def test_client_errors(http: httpx.AsyncClient, sandbox: SandboxServer) ->
     assert "https://example.com/other/" in mismatch.localized("en").message
 
 
+@pytest.mark.parametrize("account", ["demo.amocrm.ru", "demo.kommo.com"])
+@pytest.mark.parametrize("wrong", ["secret", "redirect_uri"])
+async def test_the_older_invalid_client_names_both_causes(
+    http: httpx.AsyncClient, sandbox: SandboxServer, account: str, wrong: str
+) -> None:
+    """Older amo answers a wrong secret and a wrong redirect URI alike (a hint-less 401), in
+    Russian on amocrm.ru and probably in English on Kommo: the error must name both causes."""
+    sandbox.state.client_error_style = "older"
+    address = parse_account_address(account)
+    integration = sandbox.state.demo_integration
+    secret = "wrong" if wrong == "secret" else integration.client_secret
+    uri = integration.redirect_uri + ("/" if wrong == "redirect_uri" else "")
+    code = sandbox.state.issue_authorization_code()
+    with pytest.raises(AmoError) as exchanged:
+        await exchange_code(http, address, integration.client_id, secret, code, uri)
+    signed_in = await exchange(http, sandbox, sandbox.state.issue_authorization_code())
+    with pytest.raises(AmoError) as refreshed:
+        await refresh_tokens(
+            http,
+            address,
+            integration.client_id,
+            secret,
+            signed_in.refresh_token,  # type: ignore[attr-defined]
+            uri,
+        )
+    for caught in (exchanged.value, refreshed.value):
+        assert caught.code is ErrorCode.CLIENT_REJECTED, caught.debug
+        english, ukrainian = caught.localized("en"), caught.localized("uk")
+        assert uri in english.message and uri in ukrainian.message
+        assert "Secret key" in english.hint and "Секретний ключ" in ukrainian.hint
+        assert "trailing slash" in english.hint and "коса риска" in ukrainian.hint
+        assert "port" in english.hint and "порт" in ukrainian.hint
+
+
 async def test_another_subdomain_is_account_not_found(
     http: httpx.AsyncClient, sandbox: SandboxServer
 ) -> None:
@@ -173,8 +207,16 @@ async def test_refresh_rotation_and_refresh_errors(
         (
             401,
             {"title": "Некорректный клиент", "detail": "Авторизация клиента не прошла"},
-            ErrorCode.INVALID_CLIENT_SECRET,
+            ErrorCode.CLIENT_REJECTED,
         ),
+        (
+            401,
+            {"title": "Invalid client", "detail": "Client authentication failed"},
+            ErrorCode.CLIENT_REJECTED,
+        ),
+        # Any language: a hint-less 401 of the token endpoint is league's invalid client.
+        (401, {"title": "Cliente inválido", "detail": "Falha"}, ErrorCode.CLIENT_REJECTED),
+        (400, {"error": "invalid_client"}, ErrorCode.CLIENT_REJECTED),
     ],
 )
 async def test_older_and_newer_status_variants(

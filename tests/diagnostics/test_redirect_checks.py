@@ -42,6 +42,25 @@ async def test_a_wrong_secret_key_is_reported_before_the_redirect_can_be_compare
     assert redirect.error.code is ErrorCode.INVALID_CLIENT_SECRET
 
 
+@pytest.mark.parametrize("wrong", ["secret", "redirect_uri"])
+async def test_the_older_answer_for_either_is_reported_with_both_causes(doctor: Doctor, wrong: str):
+    """Older amo answers a wrong secret and a wrong redirect URI with the same 401."""
+    doctor.sandbox.state.client_error_style = "older"
+    registered = doctor.sandbox.state.demo_integration.redirect_uri
+    if wrong == "secret":
+        await doctor.configure(secret="not-the-integration-secret")
+    else:
+        await doctor.configure(redirect_uri=registered + "/")
+
+    redirect = (await doctor.run())["redirect_uri"]
+
+    assert redirect.outcome is Outcome.FAILED
+    assert redirect.error is not None
+    assert redirect.error.code is ErrorCode.CLIENT_REJECTED
+    assert "secret key or the redirect URI" in redirect.detail
+    assert redirect.fix == localize(ErrorCode.CLIENT_REJECTED).hint
+
+
 @pytest.fixture
 def taken_port() -> Iterator[int]:
     with socket.socket() as holder:

@@ -240,6 +240,11 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "amoCRM rejected the integration keys before the redirect URI could be compared.",
         "amoCRM відхилив ключі інтеграції ще до порівняння redirect URI.",
     ),
+    "redirect_or_keys_rejected": (
+        "amoCRM rejected the secret key or the redirect URI {uri}; its answer does not say which.",
+        "amoCRM відхилив секретний ключ або redirect URI {uri}; з його відповіді не видно, "
+        "що саме.",
+    ),
     "redirect_unclear": (
         "The redirect URI could not be confirmed: the account gave an unexpected answer.",
         "Не вдалося підтвердити redirect URI: акаунт відповів несподівано.",

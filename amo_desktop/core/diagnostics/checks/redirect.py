@@ -84,6 +84,10 @@ def _judge_probe(error: AmoError, uri: str) -> Verdict:
         return Verdict(Outcome.PASSED, Phrase("redirect_ok", {"uri": uri}))
     if error.code is ErrorCode.REDIRECT_URI_MISMATCH:
         return Verdict(Outcome.FAILED, Phrase("redirect_rejected", {"uri": uri}), error=error)
+    if error.code is ErrorCode.CLIENT_REJECTED:  # amo's older answer for either of the two
+        return Verdict(
+            Outcome.FAILED, Phrase("redirect_or_keys_rejected", {"uri": uri}), error=error
+        )
     if error.code in _KEYS_REFUSED:
         return Verdict(Outcome.FAILED, Phrase("redirect_keys_rejected"), error=error)
     if error.code in _NETWORK:
