@@ -1,12 +1,13 @@
 """A valid access token on demand, with exactly one refresher at a time.
 
 amoCRM rotates both tokens on every refresh, and the old refresh token dies once the new pair
-is used. Two refreshers racing each other (two windows, the GUI and a CLI command) would
-leave one of them with a dead pair, so refreshing happens under an asyncio lock *and* a file
-lock in the profile folder, the stored pair is re-read under the lock (someone else may have
-refreshed already), and the new pair is saved to the keyring before anyone uses it. Whatever
-else writes or deletes the stored pair (sign-in, sign-out, handing the tokens to the backend,
-deleting the profile) holds the same lock through :meth:`TokenManager.exclusive`.
+is used (or at once, see below). Two refreshers racing each other (two windows, the GUI and a
+CLI command) would leave one of them with a dead pair, so refreshing happens under an asyncio
+lock *and* a file lock in the profile folder, the stored pair is re-read under the lock
+(someone else may have refreshed already), and the new pair is saved to the keyring before
+anyone uses it. Whatever else writes or deletes the stored pair (sign-in, sign-out, handing the
+tokens to the backend, deleting the profile) holds the same lock through
+:meth:`TokenManager.exclusive`.
 
 Whether the previous pair outlives a refresh is not certain. Kommo documents a grace: the old
 refresh token stays valid until the new pair is first used. On amocrm.ru that is unconfirmed,
