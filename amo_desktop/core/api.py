@@ -104,16 +104,16 @@ class AmoApiClient:
         refreshed = False
         rate_limited = 0
         while True:
-            await self._limiter.acquire()
             try:
-                response = await self._http.request(
-                    method,
-                    self.address.api_url(path),
-                    json=json,
-                    params=params,
-                    headers={"Authorization": f"Bearer {token}"},
-                    follow_redirects=False,
-                )
+                async with self._limiter.slot():
+                    response = await self._http.request(
+                        method,
+                        self.address.api_url(path),
+                        json=json,
+                        params=params,
+                        headers={"Authorization": f"Bearer {token}"},
+                        follow_redirects=False,
+                    )
             except httpx.HTTPError as error:
                 raise error_from_exception(error) from None
             if response.status_code == 401 and not refreshed:

@@ -427,10 +427,12 @@ class ProfileSession:
 
     async def _probe(self, profile: Profile, access_token: str) -> httpx.Response:
         try:
-            return await self.http.get(
-                profile.address.api_url("account"),
-                headers={"Authorization": f"Bearer {access_token}"},
-            )
+            # Through the session's limiter: amo counts this call like any other.
+            async with self._limiter.slot():
+                return await self.http.get(
+                    profile.address.api_url("account"),
+                    headers={"Authorization": f"Bearer {access_token}"},
+                )
         except httpx.HTTPError as error:
             raise error_from_exception(error) from None
 
