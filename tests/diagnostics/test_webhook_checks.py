@@ -89,6 +89,7 @@ async def test_a_subscription_amocrm_switched_off_fails_with_the_reason(doctor: 
     assert subscription.outcome is Outcome.FAILED
     assert "switched off" in subscription.detail
     assert "100 failed deliveries" in subscription.fix
+    assert "Settings → Integrations → Web hooks" in subscription.fix  # the documented way back
 
 
 async def test_a_missing_subscription_fails_and_an_active_one_passes(doctor: Doctor):

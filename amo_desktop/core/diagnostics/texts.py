@@ -373,11 +373,12 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     ),
     "subscription_disabled_fix": (
         "amoCRM switches a webhook off after more than 100 failed deliveries in 2 hours. "
-        "Make sure the address answers (listener or backend running, tunnel up), then "
-        "subscribe it again.",
+        "Make sure the address answers (listener or backend running, tunnel up), then switch "
+        "it back on in amoCRM: Settings → Integrations → Web hooks. Or subscribe it again.",
         "amoCRM вимикає вебхук після понад 100 невдалих доставок за 2 години. Переконайтеся, "
-        "що адреса відповідає (приймач чи бекенд запущено, тунель працює), і підпишіть її "
-        "знову.",
+        "що адреса відповідає (приймач чи бекенд запущено, тунель працює), а тоді знову "
+        "ввімкніть його в amoCRM: Налаштування → Інтеграції → Web hooks. Або підпишіть його "
+        "ще раз.",
     ),
 }
 
