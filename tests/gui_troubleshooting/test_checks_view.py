@@ -212,3 +212,15 @@ def test_refreshed_tokens_the_storage_would_not_save_offer_no_sign_in() -> None:
         "refresh", "Token refresh", Outcome.FAILED, "", AmoError(ErrorCode.TOKENS_NOT_SAVED)
     )
     assert action_for(not_saved) is None
+
+
+def test_an_account_blocked_for_too_many_requests_offers_no_button() -> None:
+    """Only waiting (and stopping whatever hammers the API) helps: no place in the app fixes it."""
+    blocked = CheckResult(
+        "webhook_subscription",
+        "Webhook subscription",
+        Outcome.FAILED,
+        "",
+        AmoError(ErrorCode.RATE_LIMIT_BLOCKED),
+    )
+    assert action_for(blocked) is None

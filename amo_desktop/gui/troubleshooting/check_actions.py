@@ -33,7 +33,8 @@ LABELS = {
 _SETUP_CHECKS = {"configuration", "redirect_uri", "account_host"}
 _TOKEN_CHECKS = {"token", "refresh_token_age", "refresh", "api"}
 _WEBHOOK_CHECKS = {"webhook_listener", "forward_target", "webhook_subscription"}
-# Network trouble is fixed outside the app: a button would only lead nowhere.
+# Network trouble, a locked storage and amo's own limits are fixed outside the app (or by
+# waiting): a button would only lead nowhere.
 _OUTSIDE_THE_APP = {
     ErrorCode.NETWORK_TIMEOUT,
     ErrorCode.DNS_FAILED,
@@ -47,6 +48,7 @@ _OUTSIDE_THE_APP = {
     ErrorCode.TOKENS_NOT_SAVED,
     ErrorCode.SERVER_ERROR,
     ErrorCode.RATE_LIMITED,
+    ErrorCode.RATE_LIMIT_BLOCKED,
 }
 
 
