@@ -49,15 +49,30 @@ class CliContext:
         self._requested_profile = profile
         self._stdin = stdin or sys.stdin
         self._core: AppCore | None = None
-        profile_option = "" if profile in (None, DEFAULT_PROFILE) else f" --profile {profile}"
         self.out = Output(
             json_mode=json_mode,
             language=language,
             redact=self._redact,
-            profile_option=profile_option,
+            profile_option=self._profile_option(profile),
         )
 
     # -- the profile and the core ------------------------------------------------------------
+
+    def _profile_option(self, requested: str | None) -> str:
+        """``" --profile NAME"`` when a bare command would use another profile, else ``""``.
+
+        Suggested commands are copied as they are, so they must reach the same profile even
+        when ``default`` is asked for while another one is current.
+        """
+        if not requested:
+            return ""
+        from amo_desktop.core.config import ConfigStore
+
+        try:
+            bare = ConfigStore(self.home).current or DEFAULT_PROFILE
+        except AmoError:  # a damaged settings file: naming the profile is right either way
+            bare = None
+        return "" if requested == bare else f" --profile {requested}"
 
     @cached_property
     def profile_name(self) -> str:
