@@ -49,6 +49,7 @@ class CliContext:
         self._requested_profile = profile
         self._stdin = stdin or sys.stdin
         self._core: AppCore | None = None
+        self._profile_name: str | None = None
         self.out = Output(
             json_mode=json_mode,
             language=language,
@@ -74,9 +75,14 @@ class CliContext:
             bare = None
         return "" if requested == bare else f" --profile {requested}"
 
-    @cached_property
+    @property
     def profile_name(self) -> str:
         """``--profile``, else the config's current profile, else ``default``."""
+        if self._profile_name is None:
+            self._profile_name = self._chosen_profile()
+        return self._profile_name
+
+    def _chosen_profile(self) -> str:
         if self._requested_profile:
             from amo_desktop.core.paths import validate_profile_name
 
@@ -93,6 +99,17 @@ class CliContext:
 
     def session(self) -> ProfileSession:
         return self.core.session(self.profile_name)
+
+    def diagnosed_session(self) -> ProfileSession:
+        """The session ``doctor`` examines: a settings file that cannot be read is one of its
+        findings, not a reason to stop, so the profile falls back to ``default`` then."""
+        try:
+            return self.session()
+        except AmoError as error:
+            if error.code is not ErrorCode.CONFIG_UNREADABLE:
+                raise
+        self._profile_name = DEFAULT_PROFILE
+        return self.session()
 
     def _build_core(self) -> AppCore:
         from amo_desktop.core.browser import SystemBrowser

@@ -2,7 +2,9 @@
 
 Prints each check as it is known (in reading order) with ✓, ! or ✗ and the fix; exits 0 when
 nothing failed, 1 otherwise. ``--json`` prints ``{"status": "ok"|"problems", "checks": [...]}``;
-``--report`` adds the support report (all secrets masked).
+``--report`` adds the support report (all secrets masked). A settings file that cannot be read
+is the configuration check's finding, so the doctor still runs (on ``default`` unless
+``--profile`` names one) and still makes the report.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
+    from amo_desktop.core.config import Profile
     from amo_desktop.core.diagnostics import CheckResult
+    from amo_desktop.core.service import ProfileSession
 
 REPORT_LOG_LINES = 50
 _HEADINGS = {
@@ -59,7 +63,7 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     out = ctx.out
     headings = _HEADINGS["uk" if ctx.language == "uk" else "en"]
-    session = ctx.session()
+    session = ctx.diagnosed_session()
     out.note(headings[0].format(profile=session.name))
     async with ctx.core.new_http_client() as http:
         runner = DiagnosticsRunner(
@@ -68,7 +72,7 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
             http=http,
             language=ctx.language,
             refresh=args.refresh,
-            webhooks=webhook_setup_for(session.profile()),
+            webhooks=webhook_setup_for(_readable_profile(session)),
         )
         order = [check_id for check_id, _ in runner.planned()]
         printer = _InOrder(
@@ -80,7 +84,7 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         ]
     status = overall_status(results)
     failures = sum(1 for result in results if result.outcome is Outcome.FAILED)
-    report = await _report(ctx, results) if args.report else None
+    report = await _report(ctx, session, results) if args.report else None
     human = [headings[2] if status == "ok" else headings[3].format(count=failures)]
     if report is not None:
         human += ["", report]
@@ -147,13 +151,23 @@ def _print(ctx: CliContext, result: CheckResult, fix_line: str) -> None:
         ctx.out.note("   " + fix_line.format(fix=result.fix))
 
 
-async def _report(ctx: CliContext, results: list[CheckResult]) -> str:
+def _readable_profile(session: ProfileSession) -> Profile | None:
+    """The profile's settings, or ``None`` when they cannot be read: the configuration check
+    reports why, and the checks that need them say they were skipped."""
+    from amo_desktop.core.errors import AmoError
+
+    try:
+        return session.profile()
+    except AmoError:
+        return None
+
+
+async def _report(ctx: CliContext, session: ProfileSession, results: list[CheckResult]) -> str:
     from amo_desktop.core.diagnostics.report import ReportInputs, build_support_report
 
-    session = ctx.session()
     inputs = ReportInputs(
         profile_name=session.name,
-        profile=session.profile(),
+        profile=_readable_profile(session),
         recent_log=_last_lines(ctx.logbook.path, REPORT_LOG_LINES),
     )
     return await build_support_report(
