@@ -9,11 +9,14 @@ only when a command first needs them, so ``--help`` and usage errors stay instan
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -157,9 +160,23 @@ class CliContext:
     def stdin_is_terminal(self) -> bool:
         return self._stdin.isatty()
 
-    def ask_hidden(self, prompt: str) -> str:
-        # The prompt goes to stderr so that stdout stays clean for --json.
-        return getpass.getpass(prompt, stream=sys.stderr)
+    def ask_hidden(self, prompt: str) -> str | None:
+        """What the person types without echo; ``None`` when nothing was (Enter or Ctrl-D).
+
+        Ctrl-C raises ``KeyboardInterrupt`` at once, as in any blocking read: the prompt
+        blocks the event loop, whose own SIGINT handler only cancels the running task and so
+        would wait until the typing ends.
+        """
+        with _ctrl_c_interrupts():
+            try:
+                # The prompt goes to stderr so that stdout stays clean for --json.
+                answer = getpass.getpass(prompt, stream=sys.stderr)
+            except (EOFError, KeyboardInterrupt) as stopped:
+                sys.stderr.write("\n")  # getpass ends the prompt's line only after an answer
+                if isinstance(stopped, KeyboardInterrupt):
+                    raise
+                answer = ""
+        return answer.strip() or None
 
     # -- running and failing -----------------------------------------------------------------
 
@@ -225,3 +242,16 @@ class CliContext:
             self.logbook.error(f"cli: {code.value}", detail=debug)
         except Exception:  # noqa: S110 - a broken logbook must not hide the error being reported
             pass
+
+
+@contextlib.contextmanager
+def _ctrl_c_interrupts() -> Iterator[None]:
+    """Python's own Ctrl-C handling for a while (signal handlers belong to the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -104,8 +104,14 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     must_ask = secret is None and ctx.stdin_is_terminal()
     if must_ask and not (await session.status()).has_client_secret:
-        secret = ctx.ask_hidden(ctx.out.t("secret_prompt")).strip() or None
-        ctx.remember_secret(secret or "")
+        secret = ctx.ask_hidden(ctx.out.t("secret_prompt"))
+        if secret is None:  # Enter or Ctrl-D with nothing typed: like an empty stdin
+            raise AmoError(
+                ErrorCode.MISSING_CLIENT_SECRET,
+                {"profile": session.name},
+                debug="nothing was typed at the secret key prompt",
+            )
+        ctx.remember_secret(secret)
     platform = None
     if args.platform is not None:
         platform = Platform(PLATFORM_CHOICES[args.platform])
