@@ -298,12 +298,16 @@ class ProfileSession:
 
         A keyring that can't be read raises, unless ``tolerate_keyring_errors``: then the
         settings are still reported and ``keyring_error`` says why the secret and token are
-        unknown (the command line's "what is configured" view wants that).
+        unknown (the command line's "what is configured" view wants that). That view also
+        probes the keyring when there is no profile to read, so that it never calls an
+        untried keyring usable.
         """
         profile = self.profile()
         credentials = self._core.credentials
         has_secret, tokens, keyring_error = False, None, None
-        if profile is not None:
+        if profile is None and tolerate_keyring_errors:
+            keyring_error = (await credentials.describe()).error
+        elif profile is not None:
             try:
                 # Two independent keyring reads (a D-Bus round trip each): side by side.
                 secret, tokens = await asyncio.gather(
