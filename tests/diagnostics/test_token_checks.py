@@ -26,6 +26,15 @@ async def test_not_signed_in_fails_with_the_connect_advice(make_doctor):
     assert token.fix == localize(ErrorCode.NOT_LOGGED_IN).hint
     assert results["api"].outcome is Outcome.SKIPPED
     assert results["webhook_subscription"].outcome is Outcome.SKIPPED
+    # A failure is worded as one, not as a skipped check, in both languages.
+    assert token.detail == "Not signed in yet."
+    assert token.as_dict()["detail"] == "Not signed in yet."
+    ukrainian = (await doctor.run(language="uk"))["token"]
+    assert ukrainian.outcome is Outcome.FAILED
+    assert ukrainian.detail == "Вхід ще не виконано."
+    assert ukrainian.fix == localize(ErrorCode.NOT_LOGGED_IN, language="uk").hint
+    # The checks that only need the tokens still say they were skipped.
+    assert results["refresh_token_age"].detail == "Skipped: not signed in yet."
 
 
 async def test_an_expired_long_lived_token_fails_and_asks_for_a_new_one(make_doctor):

@@ -57,6 +57,7 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "Пропущено: не вдалося прочитати сховище паролів.",
     ),
     "needs_login": ("Skipped: not signed in yet.", "Пропущено: вхід ще не виконано."),
+    "not_signed_in": ("Not signed in yet.", "Вхід ще не виконано."),
     "needs_host": (
         "Skipped: the account could not be reached.",
         "Пропущено: акаунт недоступний.",

@@ -55,8 +55,9 @@ async def token(ctx: DiagnosticsContext) -> Verdict:
     if isinstance(stored, Verdict):
         if stored.detail.key != "needs_login":
             return stored
+        # A configured profile without tokens cannot work: a real problem, not a skip.
         error = AmoError(ErrorCode.NOT_LOGGED_IN, {"profile": ctx.profile_name})
-        return Verdict(Outcome.FAILED, Phrase("needs_login"), error=error)
+        return Verdict(Outcome.FAILED, Phrase("not_signed_in"), error=error)
     now, until = ctx.clock(), moment(stored.expires_at)
     if stored.is_expired(now):
         return _expired(ctx, stored, until)
