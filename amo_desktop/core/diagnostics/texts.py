@@ -96,15 +96,15 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     "host_failed": ("{host} could not be reached.", "Не вдалося з'єднатися з {host}."),
     # Clock
     "clock_ok": (
-        "The clock differs from the server's by {seconds} s.",
-        "Годинник відрізняється від серверного на {seconds} с.",
+        "The clock differs from the amoCRM server's by {seconds} s.",
+        "Годинник відрізняється від годинника сервера amoCRM на {seconds} с.",
     ),
     "clock_off": (
-        "The clock is {direction} the server's by {seconds} s.",
-        "Годинник {direction} від серверного на {seconds} с.",
+        "The clock is {seconds} s {direction} the amoCRM server's.",
+        "Годинник {direction} на {seconds} с порівняно з годинником сервера amoCRM.",
     ),
-    "clock_ahead": ("ahead of", "поспішає порівняно"),
-    "clock_behind": ("behind", "відстає порівняно"),
+    "clock_ahead": ("ahead of", "поспішає"),
+    "clock_behind": ("behind", "відстає"),
     "clock_no_date": (
         "Skipped: the server did not send its time (no Date header).",
         "Пропущено: сервер не надіслав свого часу (немає заголовка Date).",
