@@ -69,7 +69,9 @@ async def make_doctor(
 ) -> AsyncIterator[Callable[..., Awaitable[Doctor]]]:
     doctors: list[Doctor] = []
 
-    async def make(*, keyring_timeout: float = 5.0, connected: bool = True) -> Doctor:
+    async def make(
+        *, keyring_timeout: float = 5.0, connected: bool = True, profile: str = "default"
+    ) -> Doctor:
         from amo_desktop.core.service import AppCore
 
         keyring = MemoryKeyring()
@@ -81,7 +83,7 @@ async def make_doctor(
         )
         # Port 3000 (the sandbox's default) may be busy on a shared machine: use a free one.
         sandbox.state.demo_integration.redirect_uri = f"http://127.0.0.1:{free_port()}/callback"
-        doctor = Doctor(core, core.session("default"), credentials, keyring, sandbox)
+        doctor = Doctor(core, core.session(profile), credentials, keyring, sandbox)
         doctors.append(doctor)
         if connected:
             await doctor.configure()

@@ -28,10 +28,9 @@ async def test_a_healthy_profile_passes_and_the_default_run_rotates_nothing(doct
     assert outcomes["refresh"] is Outcome.SKIPPED
     # Worded for both front ends: the GUI's option and the command line's flag.
     assert "real token refresh turned on" in results["refresh"].fix
-    assert "amo-desktop doctor --refresh" in results["refresh"].fix
+    assert "amo-desktop --profile default doctor --refresh" in results["refresh"].fix
     ukrainian = texts.phrase("refresh_ready_fix", "uk")
     assert "увімкненим справжнім оновленням токенів" in ukrainian
-    assert "amo-desktop doctor --refresh" in ukrainian
     assert outcomes["webhook_listener"] is Outcome.SKIPPED  # nothing set up, nothing running
     assert outcomes["forward_target"] is Outcome.SKIPPED
     assert overall_status(list(results.values())) == "ok"

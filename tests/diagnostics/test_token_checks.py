@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
+
 from amo_desktop.core.diagnostics import Outcome
 from amo_desktop.core.error_catalogue import localize
 from amo_desktop.core.errors import ErrorCode
@@ -68,10 +70,33 @@ async def test_an_expired_oauth_access_token_is_only_a_warning_while_refresh_wor
 
 
 async def _age_tokens(doctor: Doctor, days: float) -> None:
-    tokens = await doctor.credentials.get_tokens("default")
+    name = doctor.session.name
+    tokens = await doctor.credentials.get_tokens(name)
     assert tokens is not None
     aged = replace(tokens, obtained_at=tokens.obtained_at - days * DAY)
-    await doctor.credentials.set_tokens("default", aged)
+    await doctor.credentials.set_tokens(name, aged)
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+async def test_commands_in_the_fixes_name_the_diagnosed_profile(make_doctor, language: str):
+    # `--profile ws doctor` must not advise a bare command: that runs on the current profile.
+    doctor: Doctor = await make_doctor(profile="ws")
+    command = "amo-desktop --profile ws doctor --refresh"
+
+    dry_run = await doctor.run(language=language)
+    a_day_later = time.time() + DAY + 60
+    expired = await doctor.run(language=language, clock=lambda: a_day_later)
+    await _age_tokens(doctor, 70)
+    aged = await doctor.run(language=language)
+
+    fixes = [
+        dry_run["refresh"].fix,
+        expired["token"].fix,
+        aged["refresh_token_age"].fix,
+    ]
+    for fix in fixes:
+        assert command in fix, fix
+        assert "amo-desktop doctor" not in fix, fix
 
 
 async def test_a_refresh_token_unused_for_two_months_warns(doctor: Doctor):

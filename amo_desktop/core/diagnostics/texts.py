@@ -133,10 +133,9 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     ),
     "token_expired_renewable_fix": (
         "Nothing to do. To renew it now, run the checks again with the real token refresh "
-        "turned on (on the command line: amo-desktop doctor --refresh).",
+        "turned on (on the command line: {command}).",
         "Нічого робити не треба. Щоб оновити його зараз, запустіть перевірки ще раз з "
-        "увімкненим справжнім оновленням токенів (у командному рядку: "
-        "amo-desktop doctor --refresh).",
+        "увімкненим справжнім оновленням токенів (у командному рядку: {command}).",
     ),
     "token_expired": ("The token expired at {until}.", "Токен сплив {until}."),
     "token_expires_soon": (
@@ -176,11 +175,11 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     ),
     "age_old_fix": (
         "Renew the tokens now: test the connection, or run the checks again with the real "
-        "token refresh turned on (on the command line: amo-desktop doctor --refresh). Then "
-        "use the connection at least once a month.",
+        "token refresh turned on (on the command line: {command}). Then use the connection "
+        "at least once a month.",
         "Оновіть токени зараз: перевірте з'єднання або запустіть перевірки ще раз з "
-        "увімкненим справжнім оновленням токенів (у командному рядку: "
-        "amo-desktop doctor --refresh). Далі користуйтеся з'єднанням хоча б раз на місяць.",
+        "увімкненим справжнім оновленням токенів (у командному рядку: {command}). Далі "
+        "користуйтеся з'єднанням хоча б раз на місяць.",
     ),
     "age_not_applicable": (
         "Skipped: {reason}.",
@@ -203,9 +202,9 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     ),
     "refresh_ready_fix": (
         "To try a real refresh, run the checks again with the real token refresh turned on "
-        "(on the command line: amo-desktop doctor --refresh).",
+        "(on the command line: {command}).",
         "Щоб перевірити справжнє оновлення, запустіть перевірки ще раз з увімкненим "
-        "справжнім оновленням токенів (у командному рядку: amo-desktop doctor --refresh).",
+        "справжнім оновленням токенів (у командному рядку: {command}).",
     ),
     "refresh_ok": (
         "Renewed; the new access token is valid until {until}.",

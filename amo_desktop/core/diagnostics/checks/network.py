@@ -7,6 +7,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from amo_desktop.core.diagnostics.checks.commands import refresh_command
 from amo_desktop.core.diagnostics.context import DiagnosticsContext
 from amo_desktop.core.diagnostics.results import Outcome, Phrase, Verdict
 from amo_desktop.core.errors import AmoError
@@ -71,7 +72,11 @@ async def api(ctx: DiagnosticsContext) -> Verdict:
     if tokens is None:
         return Verdict(Outcome.SKIPPED, Phrase("needs_login"))
     if tokens.is_expired(ctx.clock()):
-        return Verdict(Outcome.SKIPPED, Phrase("api_token_expired"), Phrase("refresh_ready_fix"))
+        return Verdict(
+            Outcome.SKIPPED,
+            Phrase("api_token_expired"),
+            Phrase("refresh_ready_fix", refresh_command(ctx)),
+        )
     started = time.monotonic()
     try:
         response = await ctx.http.get(

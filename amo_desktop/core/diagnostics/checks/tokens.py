@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from amo_desktop.core.diagnostics.checks.commands import refresh_command
 from amo_desktop.core.diagnostics.context import DiagnosticsContext
 from amo_desktop.core.diagnostics.results import Outcome, Phrase, Verdict
 from amo_desktop.core.errors import AmoError, ErrorCode
@@ -93,7 +94,7 @@ def _expired(ctx: DiagnosticsContext, stored: TokenSet, until: str) -> Verdict:
         return Verdict(
             Outcome.WARNING,
             Phrase("token_expired_renewable", {"until": until}),
-            Phrase("token_expired_renewable_fix"),
+            Phrase("token_expired_renewable_fix", refresh_command(ctx)),
         )
     error = AmoError(ErrorCode.TOKEN_EXPIRED, debug=f"expired at {until}")
     return Verdict(Outcome.FAILED, Phrase("token_expired", {"until": until}), error=error)
@@ -128,7 +129,9 @@ async def refresh_token_age(ctx: DiagnosticsContext) -> Verdict:
         )
         return Verdict(Outcome.FAILED, Phrase("age_old", detail), error=error)
     if age >= REFRESH_TOKEN_WARNING_AGE:
-        return Verdict(Outcome.WARNING, Phrase("age_old", detail), Phrase("age_old_fix"))
+        return Verdict(
+            Outcome.WARNING, Phrase("age_old", detail), Phrase("age_old_fix", refresh_command(ctx))
+        )
     return Verdict(Outcome.PASSED, Phrase("age_ok", detail))
 
 
@@ -147,7 +150,11 @@ async def refresh(ctx: DiagnosticsContext) -> Verdict:
         missing = AmoError(ErrorCode.MISSING_CLIENT_SECRET, {"profile": ctx.profile_name})
         return Verdict(Outcome.FAILED, Phrase("refresh_no_secret"), error=missing)
     if not ctx.refresh:
-        return Verdict(Outcome.SKIPPED, Phrase("refresh_ready"), Phrase("refresh_ready_fix"))
+        return Verdict(
+            Outcome.SKIPPED,
+            Phrase("refresh_ready"),
+            Phrase("refresh_ready_fix", refresh_command(ctx)),
+        )
     try:
         renewed = await ctx.session.refresh_now()
     except AmoError as error:

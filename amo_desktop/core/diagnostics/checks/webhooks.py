@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from amo_desktop.core.diagnostics.checks.commands import refresh_command
 from amo_desktop.core.diagnostics.context import DiagnosticsContext
 from amo_desktop.core.diagnostics.results import Outcome, Phrase, Verdict
 from amo_desktop.core.errors import AmoError, ErrorCode
@@ -91,7 +92,9 @@ async def webhook_subscription(ctx: DiagnosticsContext) -> Verdict:
     except AmoError as error:
         if error.code is ErrorCode.TOKEN_EXPIRED:  # it expired since the API check
             return Verdict(
-                Outcome.SKIPPED, Phrase("api_token_expired"), Phrase("refresh_ready_fix")
+                Outcome.SKIPPED,
+                Phrase("api_token_expired"),
+                Phrase("refresh_ready_fix", refresh_command(ctx)),
             )
         return Verdict(Outcome.WARNING, Phrase("api_failed"), error=error)
     wanted = ctx.webhooks.destination
