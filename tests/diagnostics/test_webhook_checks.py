@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import AsyncIterator
 from pathlib import Path
 
-from amo_desktop.core.diagnostics import Outcome, WebhookSetup
+import pytest
+from aiohttp import web
+
+from amo_desktop.core.diagnostics import Outcome, WebhookSetup, overall_status
 from amo_desktop.core.error_catalogue import localize
 from amo_desktop.core.errors import ErrorCode
 from amo_desktop.core.webhooks.journal import WebhookJournal
@@ -34,13 +38,17 @@ async def test_our_running_listener_is_recognised_with_and_without_a_secret(
 async def test_an_expected_listener_that_is_not_running_fails_with_how_to_start_it(
     doctor: Doctor,
 ):
-    setup = WebhookSetup(listener_url=dead_url(), listener_expected=True)
+    url = dead_url()
+    setup = WebhookSetup(listener_url=url, listener_expected=True)
 
     listener = (await doctor.run(webhooks=setup))["webhook_listener"]
 
     assert listener.outcome is Outcome.FAILED
     assert listener.error is not None and listener.error.code is ErrorCode.CONNECTION_REFUSED
-    assert "Start the listener" in listener.fix
+    assert "Start this profile's listener" in listener.fix
+    port = url.split(":")[2].split("/")[0]
+    assert f"port {port}" in listener.fix and "/hook" in listener.fix
+    assert "amo-desktop --profile default listen" in listener.fix
 
 
 async def test_a_listener_on_another_path_is_told_apart(doctor: Doctor, tmp_path: Path):
@@ -53,6 +61,73 @@ async def test_a_listener_on_another_path_is_told_apart(doctor: Doctor, tmp_path
 
     assert listener.outcome is Outcome.FAILED
     assert "path" in listener.detail
+    # The fix names the saved path, where a restarted listener would be found.
+    assert "/api/v1/integrations/amo-crm/webhook" in listener.fix
+    assert "amo-desktop --profile default listen" in listener.fix
+
+
+@pytest.fixture
+async def other_program() -> AsyncIterator[str]:
+    """Some other web server on a loopback port, answering 200 to everything."""
+
+    async def handle(request: web.Request) -> web.Response:
+        return web.Response(text="hello", headers={"Server": "other-app"})
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    yield f"http://127.0.0.1:{runner.addresses[0][1]}/api/v1/integrations/amo-crm/webhook"
+    await runner.cleanup()
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+async def test_another_program_on_the_default_port_is_no_problem_without_a_listener(
+    doctor: Doctor, other_program: str, language: str
+):
+    # Nothing saved for the listener: the default port being taken only matters to `listen`.
+    setup = WebhookSetup(listener_url=other_program, listener_expected=False)
+
+    results = await doctor.run(webhooks=setup, language=language)
+
+    listener = results["webhook_listener"]
+    assert listener.outcome is Outcome.SKIPPED, listener
+    port = other_program.split(":")[2].split("/")[0]
+    assert port in listener.detail
+    assert "other-app" in listener.detail
+    assert "--port" in listener.fix
+    assert overall_status([listener]) == "ok"
+
+
+async def test_another_program_on_the_saved_port_fails_with_a_fix_that_can_clear_it(
+    doctor: Doctor, other_program: str
+):
+    setup = WebhookSetup(listener_url=other_program, listener_expected=True)
+
+    listener = (await doctor.run(webhooks=setup))["webhook_listener"]
+
+    assert listener.outcome is Outcome.FAILED
+    port = other_program.split(":")[2].split("/")[0]
+    # The checks look at the saved port, so only freeing it clears this: no "another port".
+    assert f"port {port}" in listener.fix
+    assert "amo-desktop --profile default listen" in listener.fix
+    assert "--port" not in listener.fix
+
+
+async def test_our_listener_on_another_path_without_saved_settings_is_only_a_note(
+    doctor: Doctor, tmp_path: Path
+):
+    journal = WebhookJournal(tmp_path / "journal")
+    async with WebhookReceiver(journal, path="/hook") as receiver:
+        url = f"http://127.0.0.1:{receiver.port}/api/v1/integrations/amo-crm/webhook"
+        setup = WebhookSetup(listener_url=url, listener_expected=False)
+        listener = (await doctor.run(webhooks=setup))["webhook_listener"]
+    await journal.close()
+
+    assert listener.outcome is Outcome.SKIPPED, listener
+    assert str(receiver.port) in listener.detail
 
 
 async def test_a_dead_forward_target_fails_as_backend_unreachable(doctor: Doctor):

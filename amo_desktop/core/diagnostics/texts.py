@@ -307,27 +307,59 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "Приймач за адресою {url} відповів, як очікувалося.",
     ),
     "listener_down": ("Nothing answers at {url}.", "За адресою {url} ніхто не відповідає."),
+    "listener_saved_down": (
+        "Nothing answers at {url}, the listener address saved for this profile.",
+        "За адресою {url}, збереженою для приймача цього профілю, ніхто не відповідає.",
+    ),
     "listener_down_fix": (
-        "Start the listener (Webhooks → Start, or amo-desktop listen) and keep it running "
-        "while you expect events.",
-        "Запустіть приймач (Вебхуки → Запустити або amo-desktop listen) і тримайте його "
-        "запущеним, поки чекаєте на події.",
+        "Start this profile's listener on port {port} with the path {path} and keep it "
+        "running while you expect events: {command} uses the saved port and path; in the "
+        "window, enter them on the Webhooks page before “Start listening”.",
+        "Запустіть приймач цього профілю на порту {port} зі шляхом {path} і тримайте його "
+        "запущеним, поки чекаєте на події: {command} бере збережені порт і шлях; у вікні "
+        "введіть їх на сторінці «Вебхуки», перш ніж натиснути «Почати прослуховування».",
     ),
     "listener_wrong_path": (
         "The listener runs, but not on the path {path}.",
         "Приймач працює, але не за шляхом {path}.",
     ),
     "listener_wrong_path_fix": (
-        "Restart the listener with the path from Settings, or correct the path there.",
-        "Перезапустіть приймач зі шляхом із Налаштувань або виправте шлях там.",
+        "Restart the listener on port {port} with the saved path {path}: {command} uses it; "
+        "in the window, enter it on the Webhooks page before “Start listening”.",
+        "Перезапустіть приймач на порту {port} зі збереженим шляхом {path}: {command} бере "
+        "саме його; у вікні введіть його на сторінці «Вебхуки», перш ніж натиснути «Почати "
+        "прослуховування».",
+    ),
+    "listener_other_path": (
+        "Skipped: no webhook listener is set up for this profile. An amo-desktop listener "
+        "answers on port {port}, with a path other than {path}.",
+        "Пропущено: приймач вебхуків для цього профілю не налаштовано. На порту {port} "
+        "відповідає приймач amo-desktop з іншим шляхом, ніж {path}.",
     ),
     "listener_foreign": (
         "Another program answers at {url} (HTTP {status}{server}).",
         "За адресою {url} відповідає інша програма (HTTP {status}{server}).",
     ),
     "listener_foreign_fix": (
-        "Choose a free port for the listener in Settings, or stop the other program.",
-        "Виберіть для приймача вільний порт у Налаштуваннях або зупиніть іншу програму.",
+        "Port {port} is saved for this profile's listener, and the checks look there: stop "
+        "the other program, then start the listener on port {port} with the path {path} "
+        "({command} uses them; in the window, enter them on the Webhooks page).",
+        "Порт {port} збережено для приймача цього профілю, і перевірки шукають його саме там: "
+        "зупиніть іншу програму, а тоді запустіть приймач на порту {port} зі шляхом {path} "
+        "({command} бере саме їх; у вікні введіть їх на сторінці «Вебхуки»).",
+    ),
+    "listener_port_taken": (
+        "Skipped: no webhook listener is set up for this profile. Another program answers "
+        "on port {port}, the listener's default on the command line (HTTP {status}{server}).",
+        "Пропущено: приймач вебхуків для цього профілю не налаштовано. На порту {port}, "
+        "який командний рядок типово бере для приймача, відповідає інша програма "
+        "(HTTP {status}{server}).",
+    ),
+    "listener_port_taken_fix": (
+        "If you start the listener on the command line, give it a free port: {command} "
+        "picks one. The listener in the window picks a free port by itself.",
+        "Якщо запускатимете приймач у командному рядку, дайте йому вільний порт: {command} "
+        "вибере його сам. Приймач у вікні сам вибирає вільний порт.",
     ),
     # Forward target
     "forward_not_set": (

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from amo_desktop.core.diagnostics.checks.commands import refresh_command
+from amo_desktop.core.diagnostics.checks.commands import command, refresh_command
 from amo_desktop.core.diagnostics.context import DiagnosticsContext
 from amo_desktop.core.diagnostics.results import Outcome, Phrase, Verdict
 from amo_desktop.core.errors import AmoError, ErrorCode
@@ -23,40 +23,59 @@ _PROBE_HEADERS = {"Content-Type": FORM_TYPE, "User-Agent": "amo-desktop-doctor"}
 
 
 async def webhook_listener(ctx: DiagnosticsContext) -> Verdict:
-    url = ctx.webhooks.listener_url
+    """Probe the saved (or default) listener address with an empty POST.
+
+    Only a listener the person set up (``listener_expected``) can fail: without one, whatever
+    answers on the default port is a note for someone who starts ``listen`` later.
+    """
+    setup = ctx.webhooks
+    url = setup.listener_url
     if not url:
         return Verdict(Outcome.SKIPPED, Phrase("listener_not_set"))
+    address = urlsplit(url)
+    port = address.port or (443 if address.scheme == "https" else 80)
+    path = address.path or "/"
+    # Fixes name the saved port and path: the next run looks there again, nowhere else.
+    saved = {"port": port, "path": path, "command": command(ctx, "listen")}
     try:
         response = await ctx.http.post(
             url, content=b"", headers=_PROBE_HEADERS, timeout=5.0, follow_redirects=False
         )
     except httpx.HTTPError as error:
-        if not ctx.webhooks.listener_expected:
+        if not setup.listener_expected:
             return Verdict(Outcome.SKIPPED, Phrase("listener_not_running", {"url": url}))
         return Verdict(
             Outcome.FAILED,
-            Phrase("listener_down", {"url": url}),
-            Phrase("listener_down_fix"),
+            Phrase("listener_saved_down", {"url": url}),
+            Phrase("listener_down_fix", saved),
             error_from_exception(error),
         )
     answer = (response.status_code, response.text.strip())
     if answer in _OUR_ANSWERS:
         return Verdict(Outcome.PASSED, Phrase("listener_ok", {"url": url}))
     if answer == _OUR_WRONG_PATH:
-        path = urlsplit(url).path or "/"
+        if not setup.listener_expected:
+            return Verdict(Outcome.SKIPPED, Phrase("listener_other_path", saved))
         return Verdict(
             Outcome.FAILED,
             Phrase("listener_wrong_path", {"path": path}),
-            Phrase("listener_wrong_path_fix"),
+            Phrase("listener_wrong_path_fix", saved),
         )
     server = response.headers.get("server")
+    found = {
+        "url": url,
+        "port": port,
+        "status": response.status_code,
+        "server": f", {server}" if server else "",
+    }
+    if not setup.listener_expected:
+        return Verdict(
+            Outcome.SKIPPED,
+            Phrase("listener_port_taken", found),
+            Phrase("listener_port_taken_fix", {"command": command(ctx, "listen --port 0")}),
+        )
     return Verdict(
-        Outcome.FAILED,
-        Phrase(
-            "listener_foreign",
-            {"url": url, "status": response.status_code, "server": f", {server}" if server else ""},
-        ),
-        Phrase("listener_foreign_fix"),
+        Outcome.FAILED, Phrase("listener_foreign", found), Phrase("listener_foreign_fix", saved)
     )
 
 
