@@ -199,4 +199,5 @@ def test_ukrainian_output(logged_in: Cli) -> None:
     assert failed.returncode == 1
     title, hint = failed.stderr.strip().splitlines()
     assert title.startswith("Адресу бекенда не вказано: ")
-    assert hint.startswith("Що зробити: Вкажіть адресу: amo-desktop --profile ")
+    # The profile is the current one (the first configured), so a bare command reaches it.
+    assert hint.startswith("Що зробити: Вкажіть адресу: amo-desktop push-tokens --backend ")
