@@ -6,6 +6,7 @@ import io
 import json
 
 from amo_desktop.cli.output import Output
+from amo_desktop.cli.texts import cli_fix, text
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.redact import Redactor
 
@@ -82,3 +83,10 @@ def test_hints_that_name_the_window_are_said_the_command_line_way() -> None:
             hint = stderr.getvalue().strip().splitlines()[-1]
             assert "amo-desktop" in hint or "--port" in hint, hint
             assert not any(word in hint for word in gui_words), hint
+
+
+def test_the_long_lived_token_has_the_cores_ukrainian_name_on_the_command_line() -> None:
+    assert text("token_kind_long_lived", "uk").startswith("довготривалий")
+    fix = cli_fix("token_expires_soon_fix", "uk", "")
+    assert fix is not None and "довготривалий токен" in fix
+    assert "довгостроков" not in fix
