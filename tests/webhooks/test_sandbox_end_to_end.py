@@ -21,6 +21,7 @@ from amo_desktop.core.webhooks.receiver import WebhookReceiver
 from amo_desktop.core.webhooks.subscriptions import Subscriptions
 from amo_desktop.core.webhooks.summary import PipelineNames, summarize
 from amo_desktop.core.webhooks.synccheck import (
+    CheckSubscription,
     EventWaiter,
     Leg,
     LegState,
@@ -177,3 +178,60 @@ async def test_unsubscribing_an_address_the_account_does_not_have_says_so(
     assert "webhooks list" in english.hint
     await subscriptions.unsubscribe("https://backend.example/hook")
     assert await subscriptions.list() == []
+
+
+async def test_the_check_removes_the_subscription_it_made_even_when_the_run_fails(
+    session: ApiSession,
+) -> None:
+    destination = "https://tunnel.example/hook"
+    with pytest.raises(RuntimeError):
+        async with CheckSubscription(session, destination):
+            (hook,) = await session.list_webhooks()
+            assert (hook.destination, set(hook.settings)) == (
+                destination,
+                {"add_lead", "status_lead"},
+            )
+            raise RuntimeError("the run broke half-way")
+    assert await session.list_webhooks() == []
+
+
+async def test_the_check_gives_a_widened_webhook_its_own_events_back(
+    session: ApiSession,
+) -> None:
+    destination = "https://backend.example/hook"
+    await session.subscribe_webhook(destination, ("update_lead",))
+
+    async with CheckSubscription(session, destination):
+        (during,) = await session.list_webhooks()
+        assert set(during.settings) == {"update_lead", "add_lead", "status_lead"}
+
+    (after,) = await session.list_webhooks()
+    assert after.settings == ("update_lead",)
+
+
+async def test_the_check_leaves_a_webhook_that_already_had_its_events_alone(
+    sandbox: SandboxServer, session: ApiSession
+) -> None:
+    destination = "https://backend.example/hook"
+    await session.subscribe_webhook(destination, ("add_lead", "status_lead", "update_lead"))
+    sandbox.state.inject("/api/v4/webhooks", 403, method="POST", times=5)
+    sandbox.state.inject("/api/v4/webhooks", 403, method="DELETE", times=5)
+
+    async with CheckSubscription(session, destination) as subscription:
+        pass
+
+    assert subscription.restore_error is None
+    (after,) = await session.list_webhooks()
+    assert set(after.settings) == {"add_lead", "status_lead", "update_lead"}
+
+
+async def test_a_subscription_that_could_not_be_removed_is_reported_not_raised(
+    sandbox: SandboxServer, session: ApiSession
+) -> None:
+    destination = "https://tunnel.example/hook"
+    async with CheckSubscription(session, destination) as subscription:
+        sandbox.state.inject("/api/v4/webhooks", 403, method="DELETE", times=5)
+
+    assert subscription.restore_error is not None
+    assert subscription.restore_error.code is ErrorCode.INSUFFICIENT_RIGHTS
+    assert [hook.destination for hook in await session.list_webhooks()] == [destination]

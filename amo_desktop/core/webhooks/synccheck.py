@@ -5,6 +5,9 @@ stage (API), its ``status_lead`` delivery. When a leg fails the report says whic
 why, and the legs after it are marked skipped. Waiting is on futures fed by the receiver's
 ``on_event`` callback (:class:`EventWaiter`), never on sleeps; events that arrive before the
 API call has even returned (amoCRM can be that fast) are remembered, not missed.
+
+:class:`CheckSubscription` points the account's webhooks at the check's listener for the
+run and puts them back as they were afterwards, however the run ends.
 """
 
 from __future__ import annotations
@@ -15,11 +18,19 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import TracebackType
 from typing import Final, Protocol
 
 from amo_desktop.core.errors import AmoError
-from amo_desktop.core.models import WON_STATUS_ID, CreatedLead, Pipeline, Status
+from amo_desktop.core.models import (
+    WON_STATUS_ID,
+    CreatedLead,
+    Pipeline,
+    Status,
+    WebhookSubscription,
+)
 from amo_desktop.core.webhooks.events import WebhookEvent
+from amo_desktop.core.webhooks.subscriptions import find
 
 SYNC_CHECK_EVENTS: Final = ("add_lead", "status_lead")
 LEAD_NAME: Final = "amo-desktop sync check"
@@ -42,6 +53,61 @@ class SyncSession(Protocol):
     async def set_lead_status(
         self, lead_id: int, *, status_id: int, pipeline_id: int | None = None
     ) -> None: ...
+
+
+class SubscribingSession(Protocol):
+    """What :class:`CheckSubscription` needs from ``ProfileSession``."""
+
+    async def list_webhooks(self) -> list[WebhookSubscription]: ...
+
+    async def subscribe_webhook(
+        self, destination: str, events: Sequence[str]
+    ) -> WebhookSubscription: ...
+
+    async def unsubscribe_webhook(self, destination: str) -> None: ...
+
+
+class CheckSubscription:
+    """``async with``: ``destination`` gets the check's events while the block runs.
+
+    A subscription the check had to make is removed afterwards, and one it had to widen gets
+    its own events back, also when the block fails or is cancelled. amoCRM can't switch a
+    webhook off through the API, so one that was off stays on after the check.
+    A failure to put things back does not hide the check's report: it is kept in
+    :attr:`restore_error` for the caller to tell the person.
+    """
+
+    def __init__(self, session: SubscribingSession, destination: str) -> None:
+        self._session = session
+        self.destination = destination
+        self._before: WebhookSubscription | None = None
+        self._changed = False
+        self.restore_error: AmoError | None = None
+
+    async def __aenter__(self) -> CheckSubscription:
+        self._before = find(await self._session.list_webhooks(), self.destination)
+        kept = self._before.settings if self._before else ()
+        events = tuple(dict.fromkeys((*kept, *SYNC_CHECK_EVENTS)))
+        if self._before is None or set(events) != set(kept) or self._before.disabled:
+            await self._session.subscribe_webhook(self.destination, events)
+            self._changed = True
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if not self._changed:
+            return
+        try:
+            if self._before is None:
+                await self._session.unsubscribe_webhook(self.destination)
+            elif not set(SYNC_CHECK_EVENTS) <= set(self._before.settings):
+                await self._session.subscribe_webhook(self.destination, self._before.settings)
+        except AmoError as failure:
+            self.restore_error = failure
 
 
 class EventWaiter:
