@@ -33,6 +33,20 @@ _PATTERNS: Final = (
         "параметр {name}: недопустиме значення {value}",
     ),
     (
+        re.compile(
+            r"^argument (?P<name>\S+?): must be a whole number from (?P<low>\d+) to "
+            r"(?P<high>\d+), not (?P<value>.+)$"
+        ),
+        "параметр {name}: має бути цілим числом від {low} до {high}, а не {value}",
+    ),
+    (
+        re.compile(
+            r"^argument (?P<name>\S+?): must be a number of seconds above 0 and at most "
+            r"(?P<high>\d+), not (?P<value>.+)$"
+        ),
+        "параметр {name}: має бути додатним числом секунд, не більшим за {high}, а не {value}",
+    ),
+    (
         re.compile(r"^argument (?P<name>\S+?): expected one argument$"),
         "параметр {name}: потрібне значення",
     ),

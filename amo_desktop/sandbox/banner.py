@@ -6,7 +6,9 @@ One text for both ways of starting it (``amo-desktop sandbox`` and
 
 from __future__ import annotations
 
+import errno
 import shlex
+import socket
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
@@ -64,6 +66,44 @@ _TEXTS: Final = {
         "адресою: amo-desktop sandbox --redirect-uri {example}",
     ),
     "stopped": ("The sandbox has stopped.", "Пісочницю зупинено."),
+    "bad_redirect_uri": (
+        "--redirect-uri must be an http(s) address, such as http://127.0.0.1:3001/callback, "
+        "not {uri!r}",
+        "--redirect-uri має бути адресою http(s), наприклад http://127.0.0.1:3001/callback, "
+        "а не {uri!r}",
+    ),
+    "host_unknown": (
+        "--host {host} is not a name or address this computer knows, so the sandbox can't "
+        "listen on it; leave --host out to listen on 127.0.0.1 (this computer only)",
+        "--host {host} не є ім'ям чи адресою, відомою цьому комп'ютеру, тож пісочниця не може "
+        "на ній слухати; не вказуйте --host, щоб слухати на 127.0.0.1 (лише цей комп'ютер)",
+    ),
+    "host_not_here": (
+        "--host {host} is not an address of this computer, so the sandbox can't listen on "
+        "it; leave --host out to listen on 127.0.0.1 (this computer only), or give one of "
+        "this computer's own addresses",
+        "--host {host} не є адресою цього комп'ютера, тож пісочниця не може на ній слухати; "
+        "не вказуйте --host, щоб слухати на 127.0.0.1 (лише цей комп'ютер), або вкажіть одну "
+        "з власних адрес цього комп'ютера",
+    ),
+    "port_taken": (
+        "port {port} on {host} is already taken by another program; choose another --port, "
+        "or leave it out to take any free port",
+        "порт {port} на {host} уже зайнятий іншою програмою; виберіть інший --port або не "
+        "вказуйте його, щоб узяти будь-який вільний порт",
+    ),
+    "port_forbidden": (
+        "this computer lets only administrators listen on port {port}; choose a --port above "
+        "1023, or leave it out to take any free port",
+        "на порту {port} цей комп'ютер дозволяє слухати лише адміністраторам; виберіть --port, "
+        "більший за 1023, або не вказуйте його, щоб узяти будь-який вільний порт",
+    ),
+    "cannot_listen": (
+        "the sandbox can't listen on {host} port {port}; check --host and --port, or leave "
+        "both out to listen on 127.0.0.1 on any free port",
+        "пісочниця не може слухати на {host}, порт {port}; перевірте --host і --port або не "
+        "вказуйте жодного з них, щоб слухати на 127.0.0.1 на будь-якому вільному порту",
+    ),
     "exposed": (
         "Warning: it listens on {host}, not only on this computer. Anyone who can reach it "
         "can sign in with the demo keys and read or change the demo account. Leave out "
@@ -170,12 +210,28 @@ def introduce(server: SandboxServer) -> SandboxIntro:
     )
 
 
-def redirect_uri_problem(uri: str) -> str | None:
+def redirect_uri_problem(uri: str, language: str = "en") -> str | None:
     """Why ``uri`` can't be the demo integration's redirect address (``None``: it can)."""
     parts = urlsplit(uri)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return (
-            "--redirect-uri must be an http(s) address, such as "
-            f"http://127.0.0.1:3001/callback, not {uri!r}"
-        )
+        return say("bad_redirect_uri", language, uri=uri)
     return None
+
+
+def listen_problem(error: OSError, host: str, port: int, language: str = "en") -> str:
+    """Why the sandbox could not listen on ``host``:``port``, naming the option to change.
+
+    A host that is not this computer's and a port that is taken need different fixes, so
+    the operating system's reason decides which one is named.
+    """
+    if isinstance(error, socket.gaierror):
+        key = "host_unknown"
+    elif error.errno == errno.EADDRNOTAVAIL:
+        key = "host_not_here"
+    elif error.errno == errno.EADDRINUSE:
+        key = "port_taken"
+    elif error.errno == errno.EACCES:
+        key = "port_forbidden"
+    else:
+        key = "cannot_listen"
+    return say(key, language, host=host, port=port)

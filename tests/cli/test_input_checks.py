@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,114 @@ def test_logout_without_tokens_says_there_was_nothing_to_remove(cli: Cli) -> Non
     assert "there was nothing to remove" in logged_out.stdout
     assert "the tokens are removed" not in logged_out.stdout
     assert cli("logout", "--json").json() == {"status": "ok", "profile": cli.profile}
+
+
+PORT_PROBLEM = "argument --port: must be a whole number from 0 to 65535, not '{port}'."
+
+
+@pytest.mark.parametrize("command", ["sync-check", "sandbox"])
+@pytest.mark.parametrize("port", ["99999", "65536", "-1", "eighty"])
+def test_a_port_no_socket_can_have_is_a_usage_error_before_anything_starts(
+    command: str, port: str, app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "en", "--json", command, "--port", port]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "cli.usage"
+    assert error["message"] == PORT_PROBLEM.format(port=port)
+    assert error["hint"] == f"See the options with: amo-desktop {command} --help"
+
+
+def test_a_port_out_of_range_is_refused_in_ukrainian(
+    app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "uk", "sandbox", "--port", "99999"]) == 2
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        "Перевірте команду: параметр --port: має бути цілим числом від 0 до 65535, а не '99999'.",
+        "Що зробити: Перегляньте параметри: amo-desktop sandbox --help",
+    ]
+
+
+@pytest.mark.parametrize("timeout", ["0", "-1", "0.0", "nan", "inf", "86400", "soon"])
+def test_sync_check_refuses_a_wait_that_is_not_positive_or_absurdly_long(
+    timeout: str, app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "en", "--json", "sync-check", "--timeout", timeout]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "cli.usage"
+    assert error["message"] == (
+        f"argument --timeout: must be a number of seconds above 0 and at most 3600, "
+        f"not '{timeout}'."
+    )
+
+
+def test_a_refused_timeout_is_said_in_ukrainian(
+    app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "uk", "sync-check", "--timeout", "-1"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "Перевірте команду: параметр --timeout: має бути додатним числом секунд, не більшим "
+        "за 3600, а не '-1'."
+    )
+
+
+@pytest.mark.parametrize("address", ["notaurl", "", "ftp://tunnel.example/hook"])
+def test_sync_check_refuses_a_public_url_that_is_not_a_web_address(
+    address: str, app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "en", "--json", "sync-check", "--public-url", address]) == 2
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == "config.invalid_url"
+
+
+def test_sandbox_on_a_host_that_is_not_this_computer_names_the_host_not_the_port(
+    app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_here = "192.0.2.1"  # TEST-NET-1: documentation only, never a real machine's address
+
+    assert main(["--lang", "en", "sandbox", "--host", not_here]) == 2
+    english = capsys.readouterr().err
+    assert main(["--lang", "uk", "sandbox", "--host", not_here]) == 2
+    ukrainian = capsys.readouterr().err
+
+    assert english.startswith(
+        f"Check the command: --host {not_here} is not an address of this computer, so the "
+        "sandbox can't listen on it; leave --host out to listen on 127.0.0.1"
+    )
+    assert "--port" not in english
+    assert ukrainian.startswith(
+        f"Перевірте команду: --host {not_here} не є адресою цього комп'ютера, тож пісочниця "
+        "не може на ній слухати"
+    )
+    assert "--port" not in ukrainian and "can't" not in ukrainian
+
+
+def test_sandbox_on_a_taken_port_names_the_port(
+    app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        assert main(["--lang", "en", "sandbox", "--port", str(port)]) == 2
+        english = capsys.readouterr().err
+        assert main(["--lang", "uk", "sandbox", "--port", str(port)]) == 2
+        ukrainian = capsys.readouterr().err
+
+    assert english.startswith(
+        f"Check the command: port {port} on 127.0.0.1 is already taken by another program; "
+        "choose another --port, or leave it out to take any free port."
+    )
+    assert ukrainian.startswith(
+        f"Перевірте команду: порт {port} на 127.0.0.1 уже зайнятий іншою програмою; виберіть "
+        "інший --port або не вказуйте його, щоб узяти будь-який вільний порт."
+    )
+
+
+def test_sandbox_refuses_a_redirect_uri_that_is_not_http_in_ukrainian_too(
+    app_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "uk", "sandbox", "--redirect-uri", "ftp://x"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "Перевірте команду: --redirect-uri має бути адресою http(s), наприклад "
+        "http://127.0.0.1:3001/callback, а не 'ftp://x'."
+    )

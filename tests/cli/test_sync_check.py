@@ -73,3 +73,48 @@ def test_webhooks_that_never_arrive_fail_the_delivery_leg_with_the_advice(
     assert "Two-way sync check failed at: Webhook add_lead arrives" in result.stdout
     assert "did not reach this listener within 1 s" in result.stdout
     assert "skipped" in result.stdout
+
+
+def test_a_public_url_the_check_subscribed_is_unsubscribed_afterwards(
+    logged_in: Cli, threaded_sandbox: ThreadedSandbox, unused_tcp_port: int
+) -> None:
+    nowhere = f"http://127.0.0.1:{unused_tcp_port}/hook"
+
+    result = logged_in("sync-check", "--json", "--public-url", nowhere, "--timeout", "1")
+
+    assert result.returncode == 1, result
+    assert result.json()["failed_leg"] == "deliver_add"
+    assert threaded_sandbox.call(lambda state: list(state.webhooks)) == []
+    assert result.json()["webhook_restore_error"] is None
+
+
+def test_a_webhook_the_account_already_had_gets_its_own_events_back(
+    logged_in: Cli, threaded_sandbox: ThreadedSandbox, unused_tcp_port: int
+) -> None:
+    tunnel = f"http://127.0.0.1:{unused_tcp_port}/hook"
+    subscribed = logged_in(
+        "webhooks", "subscribe", "--destination", tunnel, "--events", "update_lead"
+    )
+    assert subscribed.returncode == 0, subscribed
+
+    result = logged_in("sync-check", "--json", "--public-url", tunnel, "--timeout", "1")
+
+    assert result.returncode == 1, result
+    hooks = threaded_sandbox.call(
+        lambda state: [(hook.destination, list(hook.settings)) for hook in state.webhooks]
+    )
+    assert hooks == [(tunnel, ["update_lead"])]
+
+
+def test_a_public_url_that_is_no_address_is_refused_before_anything_is_created(
+    logged_in: Cli, threaded_sandbox: ThreadedSandbox
+) -> None:
+    leads_before = threaded_sandbox.call(lambda state: len(state.leads))
+
+    result = logged_in("--lang", "uk", "sync-check", "--public-url", "notaurl")
+
+    assert result.returncode == 2, result
+    assert "notaurl" in result.stderr
+    assert "воронка" not in result.stderr and "Слухаю" not in result.stdout
+    assert threaded_sandbox.call(lambda state: len(state.leads)) == leads_before
+    assert threaded_sandbox.call(lambda state: list(state.webhooks)) == []

@@ -6,6 +6,8 @@ import argparse
 import asyncio
 from typing import TYPE_CHECKING
 
+from amo_desktop.cli.inputs import port_number
+
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
     from amo_desktop.sandbox import SandboxServer
@@ -25,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
     parser.add_argument(
-        "--port", type=int, default=0, help="port to listen on (default: any free port)"
+        "--port", type=port_number, default=0, help="port to listen on (default: any free port)"
     )
     parser.add_argument(
         "--redirect-uri",
@@ -41,11 +43,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from amo_desktop.core.errors import AmoError, ErrorCode
     from amo_desktop.sandbox import SandboxServer, SandboxState
-    from amo_desktop.sandbox.banner import redirect_uri_problem, say
+    from amo_desktop.sandbox.banner import listen_problem, redirect_uri_problem, say
 
     state = SandboxState()
     if args.redirect_uri is not None:
-        problem = redirect_uri_problem(args.redirect_uri)
+        problem = redirect_uri_problem(args.redirect_uri, ctx.language)
         if problem is not None:
             raise AmoError(ErrorCode.USAGE, {"problem": problem, "command": "amo-desktop sandbox"})
         state = SandboxState(demo_redirect_uri=args.redirect_uri)
@@ -56,10 +58,10 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise AmoError(
             ErrorCode.USAGE,
             {
-                "problem": f"can't listen on {args.host}:{args.port} ({error.strerror}); choose "
-                "another --port, or leave it out to take any free port",
+                "problem": listen_problem(error, args.host, args.port, ctx.language),
                 "command": "amo-desktop sandbox",
             },
+            debug=f"{type(error).__name__}: {error}",
         ) from None
     try:
         _announce(server, ctx)

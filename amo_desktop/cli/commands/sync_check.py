@@ -1,21 +1,25 @@
 """``sync-check``: prove the two-way link: API change out, webhook back in, each leg timed.
 
 It starts its own listener. For an account amoCRM can't reach (the sandbox on this computer)
-it subscribes the listener itself and removes that subscription afterwards; for a real
-account, ``--public-url`` names the tunnel address that leads to ``--port``.
+it subscribes the listener itself; for a real account, ``--public-url`` names the tunnel
+address that leads to ``--port``. Either way the account's webhooks are put back as they were
+afterwards, however the check ends.
 """
 
 from __future__ import annotations
 
 import argparse
 import ipaddress
+from contextlib import AsyncExitStack
 from typing import TYPE_CHECKING, Final
 
+from amo_desktop.cli.inputs import port_number, wait_seconds
 from amo_desktop.cli.texts import bilingual
 
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
-    from amo_desktop.core.webhooks.synccheck import SyncCheckReport
+    from amo_desktop.core.errors import AmoError
+    from amo_desktop.core.webhooks.synccheck import CheckSubscription, SyncCheckReport
 
 _TEXTS: Final = {
     "listening": ("Listening for the check on {url}", "Слухаю для перевірки на {url}"),
@@ -34,6 +38,12 @@ _TEXTS: Final = {
     "ok": ("ok", "гаразд"),
     "failed_state": ("FAILED", "ПОМИЛКА"),
     "skipped": ("skipped", "пропущено"),
+    "not_restored": (
+        "The account's webhook for {url} could not be put back as it was before the check: "
+        "{reason} See it with: amo-desktop{profile_option} webhooks list",
+        "Не вдалося повернути вебхук акаунта для {url} до стану, який був перед перевіркою: "
+        "{reason} Перегляньте його: amo-desktop{profile_option} webhooks list",
+    ),
 }
 
 
@@ -51,53 +61,59 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "naming the leg that failed."
         ),
     )
-    parser.add_argument("--port", type=int, default=0, help="listener port (default: any free)")
+    parser.add_argument(
+        "--port", type=port_number, default=0, help="listener port (default: any free)"
+    )
     parser.add_argument(
         "--public-url", metavar="URL", help="the address amoCRM can reach that leads to --port"
     )
     parser.add_argument(
-        "--timeout", type=float, default=60.0, help="seconds to wait for each webhook (default: 60)"
+        "--timeout",
+        type=wait_seconds,
+        default=60.0,
+        help="seconds to wait for each webhook, at most 3600 (default: 60)",
     )
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from amo_desktop.cli.commands.listen import open_journal
+    from amo_desktop.core.web_address import web_address
     from amo_desktop.core.webhooks.receiver import WebhookReceiver
-    from amo_desktop.core.webhooks.subscriptions import find
-    from amo_desktop.core.webhooks.synccheck import SYNC_CHECK_EVENTS, EventWaiter, run_sync_check
+    from amo_desktop.core.webhooks.synccheck import CheckSubscription, EventWaiter, run_sync_check
 
+    # Checked before a listener starts or anything is created in the account.
+    public_url = web_address(args.public_url) if args.public_url is not None else None
     session = ctx.session()
     waiter = EventWaiter()
-    journal = open_journal(ctx)
-    receiver = WebhookReceiver(journal, port=args.port, on_event=waiter.feed)
-    await receiver.start()
-    added: str | None = None
-    try:
+    subscription: CheckSubscription | None = None
+    # Unwound in reverse: the webhooks are put back first, then the listener and journal close.
+    async with AsyncExitStack() as stopping:
+        journal = open_journal(ctx)
+        stopping.push_async_callback(journal.close)
+        receiver = WebhookReceiver(journal, port=args.port, on_event=waiter.feed)
+        await receiver.start()
+        stopping.push_async_callback(receiver.stop)
         ctx.out.note(_say(ctx, "listening", url=receiver.url))
-        destination = args.public_url or (
+        destination = public_url or (
             receiver.url if _is_loopback(session.api().address.base_url) else None
         )
         if destination is None:
             ctx.out.note(_say(ctx, "no_route"))
         else:
-            existing = find(await session.list_webhooks(), destination)
-            events = tuple(
-                dict.fromkeys((*(existing.settings if existing else ()), *SYNC_CHECK_EVENTS))
-            )
-            if existing is None or set(events) != set(existing.settings) or existing.disabled:
-                await session.subscribe_webhook(destination, events)
-                added = destination if existing is None and not args.public_url else None
+            subscription = CheckSubscription(session, destination)
+            await stopping.enter_async_context(subscription)
         report = await run_sync_check(session, waiter, wait_seconds=args.timeout)
-    finally:
-        if added is not None:
-            await session.unsubscribe_webhook(added)
-        await receiver.stop()
-        await journal.close()
-    _print(ctx, report)
-    return 0 if report.ok else 1
+    not_restored = subscription.restore_error if subscription is not None else None
+    _print(ctx, report, subscription, not_restored)
+    return 0 if report.ok and not_restored is None else 1
 
 
-def _print(ctx: CliContext, report: SyncCheckReport) -> None:
+def _print(
+    ctx: CliContext,
+    report: SyncCheckReport,
+    subscription: CheckSubscription | None,
+    not_restored: AmoError | None,
+) -> None:
     from amo_desktop.core.webhooks.synccheck import LegState, explain, leg_label
 
     states = {LegState.PASSED: "ok", LegState.FAILED: "failed_state", LegState.SKIPPED: "skipped"}
@@ -119,6 +135,17 @@ def _print(ctx: CliContext, report: SyncCheckReport) -> None:
     human.insert(0, headline)
     if report.lead_url:
         human.append(_say(ctx, "lead", url=report.lead_url))
+    if subscription is not None and not_restored is not None:
+        problem = ctx.out.localized(not_restored)
+        human.append(
+            _say(
+                ctx,
+                "not_restored",
+                url=subscription.destination,
+                reason=f"{problem.title}: {problem.message}",
+                profile_option=ctx.out.profile_option,
+            )
+        )
     ctx.out.result(
         human,
         {
@@ -136,6 +163,7 @@ def _print(ctx: CliContext, report: SyncCheckReport) -> None:
                 }
                 for leg in report.legs
             ],
+            "webhook_restore_error": not_restored.code.value if not_restored else None,
         },
     )
 
