@@ -134,7 +134,7 @@ _UK: dict[str, str] = {
     "login_browser_only": "--no-open і --timeout працюють лише разом із --browser",
     "login_timeout_positive": "--timeout має бути додатним числом",
     "token_kind_oauth": "OAuth (оновлюється автоматично)",
-    "token_kind_long_lived": "довготривалий (не оновлюється)",
+    "token_kind_long_lived": "довгостроковий (не оновлюється)",
     "status_title": "Профіль «{profile}»",
     "status_not_configured": "  Ще не налаштовано. Виконайте: amo-desktop{profile_option} "
     "configure --domain … --client-id … --redirect-uri …",
@@ -310,7 +310,7 @@ _CLI_FIXES: dict[str, tuple[str, str]] = {
     "token_expires_soon_fix": (
         "Create a new long-lived token in the integration's Keys and access tab before this "
         "date and give it to amo-desktop{profile_option} login --long-lived-token-stdin.",
-        "До цієї дати створіть новий довготривалий токен на вкладці «Ключі та доступи» "
+        "До цієї дати створіть новий довгостроковий токен на вкладці «Ключі та доступи» "
         "інтеграції й передайте його в amo-desktop{profile_option} login "
         "--long-lived-token-stdin.",
     ),

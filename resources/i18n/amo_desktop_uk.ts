@@ -740,7 +740,7 @@
     </message>
     <message>
         <source>A long-lived token cannot be refreshed: make a new one in amoCRM before this one expires.</source>
-        <translation>Довготривалий токен не можна оновити: створіть новий в amoCRM, поки цей не закінчився.</translation>
+        <translation>Довгостроковий токен не можна оновити: створіть новий в amoCRM, поки цей не закінчився.</translation>
     </message>
     <message>
         <source>expired</source>

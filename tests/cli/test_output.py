@@ -86,7 +86,7 @@ def test_hints_that_name_the_window_are_said_the_command_line_way() -> None:
 
 
 def test_the_long_lived_token_has_the_cores_ukrainian_name_on_the_command_line() -> None:
-    assert text("token_kind_long_lived", "uk").startswith("довготривалий")
+    assert text("token_kind_long_lived", "uk").startswith("довгостроковий")
     fix = cli_fix("token_expires_soon_fix", "uk", "")
-    assert fix is not None and "довготривалий токен" in fix
-    assert "довгостроков" not in fix
+    assert fix is not None and "довгостроковий токен" in fix
+    assert "довготривал" not in fix

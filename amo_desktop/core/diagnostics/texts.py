@@ -140,12 +140,12 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     "token_expired": ("The token expired at {until}.", "Токен сплив {until}."),
     "token_expires_soon": (
         "The long-lived token expires at {until} ({left} left).",
-        "Довготривалий токен спливає {until} (лишилося {left}).",
+        "Довгостроковий токен спливає {until} (лишилося {left}).",
     ),
     "token_expires_soon_fix": (
         "Create a new long-lived token in the integration's Keys and access tab and enter it "
         "in amo-desktop before this date.",
-        "Створіть новий довготривалий токен на вкладці «Ключі та доступи» інтеграції й "
+        "Створіть новий довгостроковий токен на вкладці «Ключі та доступи» інтеграції й "
         "введіть його в amo-desktop до цієї дати.",
     ),
     "token_backend_expired": (
@@ -162,7 +162,7 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     "duration_days": ("{days} d", "{days} дн."),
     "duration_hours": ("{hours} h {minutes} min", "{hours} год {minutes} хв"),
     "duration_minutes": ("{minutes} min", "{minutes} хв"),
-    "kind_long_lived": ("long-lived", "довготривалий"),
+    "kind_long_lived": ("long-lived", "довгостроковий"),
     # Refresh token age
     "age_ok": (
         "Last renewed {days} days ago; it lapses if unused until {until}.",
@@ -187,7 +187,7 @@ PHRASES: Mapping[str, tuple[str, str]] = {
     ),
     "reason_long_lived": (
         "a long-lived token has no refresh token",
-        "довготривалий токен не має токена оновлення",
+        "довгостроковий токен не має токена оновлення",
     ),
     "reason_backend": (
         "the backend owns and renews these tokens",
