@@ -59,7 +59,7 @@ def test_logout_without_tokens_says_there_was_nothing_to_remove(cli: Cli) -> Non
 PORT_PROBLEM = "argument --port: must be a whole number from 0 to 65535, not '{port}'."
 
 
-@pytest.mark.parametrize("command", ["sync-check", "sandbox"])
+@pytest.mark.parametrize("command", ["sync-check", "sandbox", "listen"])
 @pytest.mark.parametrize("port", ["99999", "65536", "-1", "eighty"])
 def test_a_port_no_socket_can_have_is_a_usage_error_before_anything_starts(
     command: str, port: str, app_home: Path, capsys: pytest.CaptureFixture[str]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
+from amo_desktop.cli.inputs import port_number
 from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.redact import url_to_show
@@ -111,7 +112,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument("--host", help="address to bind (default: 127.0.0.1, this computer only)")
-    parser.add_argument("--port", type=int, help=f"port (default: {DEFAULT_PORT}; 0 picks one)")
+    parser.add_argument(
+        "--port", type=port_number, help=f"port (default: {DEFAULT_PORT}; 0 picks one)"
+    )
     parser.add_argument("--path", help="URL path (default: the backend's webhook path)")
     parser.add_argument("--forward-to", metavar="URL", help="re-send every delivery here")
     secret = parser.add_mutually_exclusive_group()
