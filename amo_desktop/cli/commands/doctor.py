@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
     from amo_desktop.core.config import Profile
     from amo_desktop.core.diagnostics import CheckResult
+    from amo_desktop.core.diagnostics.results import Phrase
     from amo_desktop.core.service import ProfileSession
 
 REPORT_LOG_LINES = 50
@@ -102,22 +103,58 @@ def _said_the_command_line_way(ctx: CliContext, result: CheckResult) -> CheckRes
     """``result`` with a fix that names commands where the core's fix names the window."""
     from dataclasses import replace
 
-    from amo_desktop.cli.texts import cli_fix, cli_fix_keys, cli_hint
-    from amo_desktop.core.diagnostics.texts import phrase
+    from amo_desktop.cli.texts import bilingual, cli_fix, cli_hint
 
     out, language = ctx.out, ctx.language
     if not result.fix:
         return result
+    said = result.fix_phrase
     fix: str | None = None
-    if result.error is not None and result.fix == result.error.localized(language).hint:
-        fix = cli_hint(result.error.code, language, out.profile_option)
+    if said is None:
+        if result.error is not None:
+            fix = cli_hint(result.error.code, language, out.profile_option)
+    elif said.key in _LISTENER_FIXES:
+        fix = bilingual(_LISTENER_FIXES[said.key], language, **_worded(said, language))
     else:
-        # Fixes are worded by the core from its phrase table; the ones that name the window's
-        # places are found by their wording and said with the command that does the same.
-        key = next((k for k in cli_fix_keys() if phrase(k, language) == result.fix), None)
-        if key is not None:
-            fix = cli_fix(key, language, out.profile_option)
+        fix = cli_fix(said.key, language, out.profile_option)
     return result if fix is None else replace(result, fix=fix)
+
+
+# The listener's fixes as the core says them, without the window's way: the saved port and
+# path are where the next run looks, and the command (which names the diagnosed profile)
+# uses them.
+_LISTENER_FIXES: dict[str, tuple[str, str]] = {
+    "listener_down_fix": (
+        "Start this profile's listener on port {port} with the path {path} and keep it "
+        "running while you expect events: {command} uses the saved port and path.",
+        "Запустіть приймач цього профілю на порту {port} зі шляхом {path} і тримайте його "
+        "запущеним, поки чекаєте на події: {command} бере збережені порт і шлях.",
+    ),
+    "listener_wrong_path_fix": (
+        "Restart the listener on port {port} with the saved path {path}: {command} uses it.",
+        "Перезапустіть приймач на порту {port} зі збереженим шляхом {path}: {command} бере "
+        "саме його.",
+    ),
+    "listener_foreign_fix": (
+        "Port {port} is saved for this profile's listener, and the checks look there: stop "
+        "the other program, then start the listener on port {port} with the path {path}: "
+        "{command} uses them.",
+        "Порт {port} збережено для приймача цього профілю, і перевірки шукають його саме там: "
+        "зупиніть іншу програму, а тоді запустіть приймач на порту {port} зі шляхом {path}: "
+        "{command} бере саме їх.",
+    ),
+}
+
+
+def _worded(said: Phrase, language: str) -> dict[str, str]:
+    """The phrase's parameters as the core words them (a parameter may be a phrase itself)."""
+    from amo_desktop.core.diagnostics.results import Phrase
+    from amo_desktop.core.diagnostics.texts import word
+
+    return {
+        name: word(value, language) if isinstance(value, Phrase) else str(value)
+        for name, value in said.params.items()
+    }
 
 
 def _as_dict(ctx: CliContext, result: CheckResult) -> dict[str, object]:

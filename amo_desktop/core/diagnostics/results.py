@@ -53,6 +53,9 @@ class CheckResult:
         error: the typed error behind a warning or failure, if there is one.
         fix: what to do about it; empty when there is nothing to do.
         elapsed_ms: how long the check took.
+        fix_phrase: the phrase ``fix`` was worded from, with its parameters, so that a
+            front end can say the same fix its own way (the command line names commands
+            where the phrase names the window); ``None`` when the fix is the error's hint.
     """
 
     id: str
@@ -62,6 +65,7 @@ class CheckResult:
     error: AmoError | None = None
     fix: str = ""
     elapsed_ms: int = 0
+    fix_phrase: Phrase | None = None
 
     def as_dict(self, language: str = "en") -> dict[str, object]:
         """A JSON-ready form; ``error`` is the catalogue text in ``language``."""

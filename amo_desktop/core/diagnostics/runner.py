@@ -159,4 +159,5 @@ class DiagnosticsRunner:
             error=verdict.error,
             fix=fix,
             elapsed_ms=elapsed_ms,
+            fix_phrase=verdict.fix,
         )
