@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>Forwarding starts when the listener starts.</source>
-        <translation>Пересилання почнеться, щойно запуститься прослуховувач.</translation>
+        <translation>Пересилання почнеться, щойно запуститься приймач.</translation>
     </message>
     <message>
         <source>Forwarding: waiting for the first event</source>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>Local webhook listener</source>
-        <translation>Локальний прослуховувач вебхуків</translation>
+        <translation>Локальний приймач вебхуків</translation>
     </message>
     <message>
         <source>&amp;Host</source>
@@ -180,15 +180,15 @@
     </message>
     <message>
         <source>Listener host</source>
-        <translation>Хост прослуховувача</translation>
+        <translation>Хост приймача</translation>
     </message>
     <message>
         <source>Listener port</source>
-        <translation>Порт прослуховувача</translation>
+        <translation>Порт приймача</translation>
     </message>
     <message>
         <source>Listener path</source>
-        <translation>Шлях прослуховувача</translation>
+        <translation>Шлях приймача</translation>
     </message>
     <message>
         <source>Local webhook URL</source>
@@ -196,11 +196,11 @@
     </message>
     <message>
         <source>The full address of the listener, secret included.</source>
-        <translation>Повна адреса прослуховувача разом із секретом.</translation>
+        <translation>Повна адреса приймача разом із секретом.</translation>
     </message>
     <message>
         <source>The address appears here once the listener runs.</source>
-        <translation>Адреса з’явиться тут, щойно прослуховувач запуститься.</translation>
+        <translation>Адреса з’явиться тут, щойно приймач запуститься.</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>Listener state</source>
-        <translation>Стан прослуховувача</translation>
+        <translation>Стан приймача</translation>
     </message>
     <message>
         <source>Forwarding state</source>
@@ -377,7 +377,7 @@
     </message>
     <message>
         <source>amoCRM sends webhooks from its servers on the internet, so it cannot reach 127.0.0.1 on this computer. Enter an address amoCRM can reach:&lt;br&gt;• your backend&apos;s public webhook address, for example &lt;b&gt;https://your-company.example/api/v1/integrations/amo-crm/webhook&lt;/b&gt;, or&lt;br&gt;• a tunnel (ngrok, cloudflared) that forwards to the local URL above; add its &lt;b&gt;?secret=…&lt;/b&gt; part so that the listener accepts the events.</source>
-        <translation>amoCRM надсилає вебхуки зі своїх серверів в інтернеті, тому не може дістатися до 127.0.0.1 на цьому комп’ютері. Введіть адресу, яку amoCRM може досягти:&lt;br&gt;• публічну адресу вебхуків вашого бекенду, наприклад &lt;b&gt;https://your-company.example/api/v1/integrations/amo-crm/webhook&lt;/b&gt;, або&lt;br&gt;• тунель (ngrok, cloudflared), що пересилає на локальну адресу вище; додайте її частину &lt;b&gt;?secret=…&lt;/b&gt;, щоб прослуховувач приймав події.</translation>
+        <translation>amoCRM надсилає вебхуки зі своїх серверів в інтернеті, тому не може дістатися до 127.0.0.1 на цьому комп’ютері. Введіть адресу, яку amoCRM може досягти:&lt;br&gt;• публічну адресу вебхуків вашого бекенду, наприклад &lt;b&gt;https://your-company.example/api/v1/integrations/amo-crm/webhook&lt;/b&gt;, або&lt;br&gt;• тунель (ngrok, cloudflared), що пересилає на локальну адресу вище; додайте її частину &lt;b&gt;?secret=…&lt;/b&gt;, щоб приймач приймав події.</translation>
     </message>
     <message>
         <source>https://…/api/v1/integrations/amo-crm/webhook</source>
@@ -436,11 +436,11 @@
     </message>
     <message>
         <source>Start the listener first.</source>
-        <translation>Спершу запустіть прослуховувач.</translation>
+        <translation>Спершу запустіть приймач.</translation>
     </message>
     <message>
         <source>The two-way check creates a tagged test lead through the API, moves it to another stage, and waits until both webhooks come back through the listener. It needs a running listener that amoCRM can reach and a subscription for lead events.</source>
-        <translation>Двостороння перевірка створює позначену тестову угоду через API, переміщує її на інший етап і чекає, доки обидва вебхуки повернуться через прослуховувач. Для неї потрібен запущений прослуховувач, до якого може дістатися amoCRM, і підписка на події угод.</translation>
+        <translation>Двостороння перевірка створює позначену тестову угоду через API, переміщує її на інший етап і чекає, доки обидва вебхуки повернуться через приймач. Для неї потрібен запущений приймач, до якого може дістатися amoCRM, і підписка на події угод.</translation>
     </message>
     <message>
         <source>Run the two-way check</source>
@@ -685,7 +685,7 @@
     </message>
     <message>
         <source>Requests the listener refused: a wrong or missing secret, something that is not an amoCRM webhook, a wrong address. They are counted here and not treated as events.</source>
-        <translation>Запити, які прослуховувач відхилив: неправильний або відсутній секрет, щось, що не є вебхуком amoCRM, неправильна адреса. Вони підраховуються тут і не вважаються подіями.</translation>
+        <translation>Запити, які приймач відхилив: неправильний або відсутній секрет, щось, що не є вебхуком amoCRM, неправильна адреса. Вони підраховуються тут і не вважаються подіями.</translation>
     </message>
     <message>
         <source>Events</source>

@@ -273,10 +273,10 @@ _MISSING: Final = {
         "{seconds:g} s. Check that the account has a webhook with add_lead that points to an "
         "address amoCRM can reach (for a real account, a public tunnel to this listener) and "
         "that it is not switched off.",
-        "Угоду створено, але її вебхук add_lead не надійшов до цього прослуховувача за "
+        "Угоду створено, але її вебхук add_lead не надійшов до цього приймача за "
         "{seconds:g} с. Перевірте, що в акаунті є вебхук з подією add_lead на адресу, яку "
         "amoCRM може досягти (для справжнього акаунта — публічний тунель до цього "
-        "прослуховувача), і що його не вимкнено.",
+        "приймача), і що його не вимкнено.",
     ),
     Leg.DELIVER_STATUS: (
         "The lead moved, but its status_lead webhook did not arrive within {seconds:g} s. "
