@@ -46,8 +46,12 @@ __all__ = [
     "MemoryKeyring",
 ]
 
-UNKNOWN_BACKEND_NAME = "system keyring"
-"""What :attr:`CredentialStore.backend_name` says before the backend has been found."""
+UNKNOWN_BACKEND_NAME = ""
+"""What :attr:`CredentialStore.backend_name` says before the backend has been found: no name.
+
+Empty rather than a stand-in phrase, which would be in one language only: the catalogue and
+the diagnostics leave an empty name's aside out of their sentences, and the front ends say
+"not identified" in the reader's language."""
 CLIENT_SECRET = "client_secret"  # noqa: S105 - an entry name, not a secret
 TOKENS = "tokens"
 _LOCKED_CAUSES = {"LockedException", "PromptDismissedException"}
@@ -100,7 +104,7 @@ class CredentialStore:
 
         Finding the backend can hang on D-Bus, so only store operations do it (in a worker
         thread, under the time-out). Until one of them, or :meth:`describe`, has found it, this
-        is the neutral :data:`UNKNOWN_BACKEND_NAME`. A caller that wants the real name awaits
+        is the empty :data:`UNKNOWN_BACKEND_NAME`. A caller that wants the real name awaits
         :meth:`describe`, which finds the backend under the time-out first.
         """
         backend = self._backend  # set once by a worker; reading it needs no lock

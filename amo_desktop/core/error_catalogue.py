@@ -50,10 +50,23 @@ class CatalogueEntry:
         values.setdefault("wait", wait_in_words(values.get("retry_after", ""), language))
         return LocalizedError(
             code=self.code.value,
-            title=_render(texts.title, values),
-            message=_render(texts.message, values),
-            hint=_render(texts.hint, values),
+            title=_render(without_unknown_asides(texts.title, values), values),
+            message=_render(without_unknown_asides(texts.message, values), values),
+            hint=_render(without_unknown_asides(texts.hint, values), values),
         )
+
+
+def without_unknown_asides(template: str, values: Mapping[str, str]) -> str:
+    """``template`` without each `` ({name})`` aside whose value is empty.
+
+    An empty detail is one that is not known yet (a password storage that has not been found
+    yet); the sentence reads whole without it, in any language, where a stand-in name would
+    be in one language only.
+    """
+    for name, value in values.items():
+        if not value:
+            template = template.replace(f" ({{{name}}})", "")
+    return template
 
 
 class _Lenient(dict[str, str]):

@@ -343,3 +343,25 @@ def test_a_stuck_keyring_does_not_keep_the_program_from_exiting() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=True
     )
     assert finished.stdout.strip() == "keyring.timeout"
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The system password storage did not answer in time."),
+        ("uk", "Системне сховище паролів не відповіло вчасно."),
+    ],
+)
+async def test_a_storage_that_never_answered_is_not_named_in_either_language(
+    language: str, message: str
+) -> None:
+    discovery = _StuckDiscovery()
+    store = CredentialStore(resolve=discovery, timeout=0.2)
+    try:
+        with pytest.raises(AmoError) as caught:
+            await store.get_client_secret("shop")
+    finally:
+        discovery.release.set()
+    assert caught.value.code is ErrorCode.KEYRING_TIMEOUT
+    # No stand-in name (an English one in a Ukrainian sentence) and no empty brackets.
+    assert caught.value.localized(language).message == message

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from amo_desktop.core.credentials import UNKNOWN_BACKEND_NAME
 from amo_desktop.core.error_catalogue import all_entries, localize, normalize_language, search
 from amo_desktop.core.errors import AmoError, ErrorCode
 
@@ -117,3 +118,19 @@ def test_search_in_the_chosen_language_and_empty_query() -> None:
     assert ErrorCode.KEYRING_LOCKED in [e.code for e in search("заблоковано", "uk")]
     assert search("", "en") == list(all_entries())
     assert search("zzz-nothing-like-this") == []
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+@pytest.mark.parametrize(
+    "code",
+    [entry.code for entry in all_entries() if "{backend}" in entry.texts["en"].message],
+)
+def test_a_password_storage_not_found_yet_is_left_out_of_the_sentence(
+    code: ErrorCode, language: str
+) -> None:
+    named = localize(code, {"backend": "KWallet", "profile": "shop"}, language)
+    unnamed = localize(code, {"backend": UNKNOWN_BACKEND_NAME, "profile": "shop"}, language)
+
+    assert "(KWallet)" in named.message
+    assert unnamed.message == named.message.replace(" (KWallet)", ""), unnamed.message
+    assert "system keyring" not in unnamed.message

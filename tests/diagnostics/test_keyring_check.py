@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
+
+import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from amo_desktop.core.credentials import SERVICE_NAME, UNKNOWN_BACKEND_NAME, CredentialStore
@@ -76,3 +81,68 @@ async def test_a_hanging_keyring_times_out_instead_of_freezing(make_doctor):
     assert result.error is not None and result.error.code is ErrorCode.KEYRING_TIMEOUT
     assert result.fix == localize(ErrorCode.KEYRING_TIMEOUT).hint
     assert result.elapsed_ms < 5000
+
+
+class _StuckDiscovery:
+    """Finding the storage hangs (D-Bus waiting on an unlock) until the test lets it go."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+
+    def __call__(self) -> KeyringBackend:
+        self.release.wait()
+        return MemoryKeyring()
+
+
+@pytest.mark.parametrize(
+    ("language", "detail", "message"),
+    [
+        (
+            "en",
+            "The password storage cannot be used.",
+            "The system password storage did not answer in time.",
+        ),
+        (
+            "uk",
+            "Сховищем паролів не можна скористатися.",
+            "Системне сховище паролів не відповіло вчасно.",
+        ),
+    ],
+)
+async def test_a_storage_that_was_never_found_is_not_named_in_either_language(
+    doctor: Doctor, language: str, detail: str, message: str
+):
+    discovery = _StuckDiscovery()
+    store = CredentialStore(resolve=discovery, timeout=0.3)
+    try:
+        runner = DiagnosticsRunner(doctor.session, store, checks=KEYRING_ONLY, language=language)
+        (result,) = await runner.run()
+    finally:
+        discovery.release.set()
+
+    assert result.error is not None and result.error.code is ErrorCode.KEYRING_TIMEOUT
+    assert result.detail == detail
+    assert result.error.localized(language).message == message
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The system password storage did not answer in time."),
+        ("uk", "Системне сховище паролів не відповіло вчасно."),
+    ],
+)
+async def test_a_keyring_check_that_runs_out_of_time_does_not_name_an_unknown_storage(
+    doctor: Doctor, language: str, message: str
+):
+    discovery = _StuckDiscovery()
+    store = CredentialStore(resolve=discovery, timeout=30.0)
+    impatient = [replace(check, timeout=0.3) for check in KEYRING_ONLY]
+    try:
+        runner = DiagnosticsRunner(doctor.session, store, checks=impatient, language=language)
+        (result,) = await runner.run()
+    finally:
+        discovery.release.set()
+
+    assert result.error is not None and result.error.code is ErrorCode.KEYRING_TIMEOUT
+    assert result.error.localized(language).message == message

@@ -73,7 +73,7 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     human += [
         out.t("status_token", token=token_text),
-        out.t("status_keyring", backend=status.keyring_backend),
+        out.t("status_keyring", backend=status.keyring_backend or _unidentified(out.language)),
     ]
     problem = out.localized(keyring_error) if keyring_error is not None else None
     if problem is not None:
@@ -100,3 +100,10 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         },
     )
     return 0
+
+
+def _unidentified(language: str) -> str:
+    """What the keyring line says when the storage never answered (the error says why)."""
+    from amo_desktop.cli.texts import bilingual
+
+    return bilingual(("not identified", "не визначено"), language)

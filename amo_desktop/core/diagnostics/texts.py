@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from amo_desktop.core.diagnostics.results import Phrase
-from amo_desktop.core.error_catalogue import normalize_language
+from amo_desktop.core.error_catalogue import normalize_language, without_unknown_asides
 
 TITLES: Mapping[str, tuple[str, str]] = {
     "configuration": ("Settings", "Налаштування"),
@@ -83,7 +83,11 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "{backend} stored, read back and removed a {size}-character test value.",
         "Сховище «{backend}» зберегло, повернуло й видалило тестове значення на {size} символів.",
     ),
-    "keyring_broken": ("{backend} cannot be used.", "Сховищем «{backend}» не можна скористатися."),
+    # The name is an aside: a storage that was never found has none (see phrase()).
+    "keyring_broken": (
+        "The password storage ({backend}) cannot be used.",
+        "Сховищем паролів ({backend}) не можна скористатися.",
+    ),
     "keyring_mismatch": (
         "{backend} returned a different value than was stored.",
         "Сховище «{backend}» повернуло інше значення, ніж було збережено.",
@@ -429,13 +433,15 @@ def phrase(key: str, language: str, params: Mapping[str, object] | None = None) 
     """The phrase ``key`` in ``language`` with ``params`` filled in.
 
     A parameter that is itself a :class:`Phrase` (a direction, a token kind, an owner) is
-    worded in the same language, so checks never handle words themselves.
+    worded in the same language, so checks never handle words themselves. An empty parameter
+    (a name not known yet) leaves its `` ({name})`` aside out, as in the error catalogue.
     """
     values = {
         name: word(value, language) if isinstance(value, Phrase) else str(value)
         for name, value in (params or {}).items()
     }
-    return _pick(PHRASES[key], language).format_map(_Lenient(values))
+    template = without_unknown_asides(_pick(PHRASES[key], language), values)
+    return template.format_map(_Lenient(values))
 
 
 def word(item: Phrase, language: str) -> str:
