@@ -283,23 +283,27 @@ _CLI_FIXES: dict[str, tuple[str, str]] = {
         "amoCRM, разом із кінцевою скісною рискою, якщо вона є, і збережіть: "
         "amo-desktop{profile_option} configure --redirect-uri '<ця адреса>' …",
     ),
+    # The listener's fixes as the core says them, without the window's way: the saved port
+    # and path are where the next run looks, and the command (which names the diagnosed
+    # profile) uses them.
     "listener_down_fix": (
-        "Start the listener (amo-desktop{profile_option} listen) and keep it running while "
-        "you expect events.",
-        "Запустіть приймач (amo-desktop{profile_option} listen) і тримайте його запущеним, "
-        "поки чекаєте на події.",
+        "Start this profile's listener on port {port} with the path {path} and keep it "
+        "running while you expect events: {command} uses the saved port and path.",
+        "Запустіть приймач цього профілю на порту {port} зі шляхом {path} і тримайте його "
+        "запущеним, поки чекаєте на події: {command} бере збережені порт і шлях.",
     ),
     "listener_wrong_path_fix": (
-        "Restart the listener with the profile's path: amo-desktop{profile_option} listen "
-        "(or give the path with --path).",
-        "Перезапустіть приймач зі шляхом профілю: amo-desktop{profile_option} listen "
-        "(або вкажіть шлях через --path).",
+        "Restart the listener on port {port} with the saved path {path}: {command} uses it.",
+        "Перезапустіть приймач на порту {port} зі збереженим шляхом {path}: {command} бере "
+        "саме його.",
     ),
     "listener_foreign_fix": (
-        "Start the listener on a free port: amo-desktop{profile_option} listen --port 0 "
-        "(any free one), or stop the other program.",
-        "Запустіть приймач на вільному порту: amo-desktop{profile_option} listen --port 0 "
-        "(будь-який вільний) або зупиніть іншу програму.",
+        "Port {port} is saved for this profile's listener, and the checks look there: stop "
+        "the other program, then start the listener on port {port} with the path {path}: "
+        "{command} uses them.",
+        "Порт {port} збережено для приймача цього профілю, і перевірки шукають його саме там: "
+        "зупиніть іншу програму, а тоді запустіть приймач на порту {port} зі шляхом {path}: "
+        "{command} бере саме їх.",
     ),
     "subscription_missing_fix": (
         "Subscribe this address: amo-desktop{profile_option} webhooks subscribe "
@@ -337,14 +341,12 @@ def cli_hint(code: ErrorCode, language: str, profile_option: str) -> str | None:
     return bilingual(hints, language, profile_option=profile_option)
 
 
-def cli_fix(phrase_key: str, language: str, profile_option: str) -> str | None:
-    """The command-line wording of the troubleshooting fix ``phrase_key``, or None to keep it."""
+def cli_fix(phrase_key: str, language: str, profile_option: str, **params: object) -> str | None:
+    """The command-line wording of the troubleshooting fix ``phrase_key``, or None to keep it.
+
+    ``params`` are the fix's own parameters, already worded (a port, a path, a command).
+    """
     fixes = _CLI_FIXES.get(phrase_key)
     if fixes is None:
         return None
-    return bilingual(fixes, language, profile_option=profile_option)
-
-
-def cli_fix_keys() -> tuple[str, ...]:
-    """The troubleshooting fixes that have a command-line wording."""
-    return tuple(_CLI_FIXES)
+    return bilingual(fixes, language, profile_option=profile_option, **params)

@@ -103,7 +103,7 @@ def _said_the_command_line_way(ctx: CliContext, result: CheckResult) -> CheckRes
     """``result`` with a fix that names commands where the core's fix names the window."""
     from dataclasses import replace
 
-    from amo_desktop.cli.texts import bilingual, cli_fix, cli_hint
+    from amo_desktop.cli.texts import cli_fix, cli_hint
 
     out, language = ctx.out, ctx.language
     if not result.fix:
@@ -113,37 +113,9 @@ def _said_the_command_line_way(ctx: CliContext, result: CheckResult) -> CheckRes
     if said is None:
         if result.error is not None:
             fix = cli_hint(result.error.code, language, out.profile_option)
-    elif said.key in _LISTENER_FIXES:
-        fix = bilingual(_LISTENER_FIXES[said.key], language, **_worded(said, language))
     else:
-        fix = cli_fix(said.key, language, out.profile_option)
+        fix = cli_fix(said.key, language, out.profile_option, **_worded(said, language))
     return result if fix is None else replace(result, fix=fix)
-
-
-# The listener's fixes as the core says them, without the window's way: the saved port and
-# path are where the next run looks, and the command (which names the diagnosed profile)
-# uses them.
-_LISTENER_FIXES: dict[str, tuple[str, str]] = {
-    "listener_down_fix": (
-        "Start this profile's listener on port {port} with the path {path} and keep it "
-        "running while you expect events: {command} uses the saved port and path.",
-        "Запустіть приймач цього профілю на порту {port} зі шляхом {path} і тримайте його "
-        "запущеним, поки чекаєте на події: {command} бере збережені порт і шлях.",
-    ),
-    "listener_wrong_path_fix": (
-        "Restart the listener on port {port} with the saved path {path}: {command} uses it.",
-        "Перезапустіть приймач на порту {port} зі збереженим шляхом {path}: {command} бере "
-        "саме його.",
-    ),
-    "listener_foreign_fix": (
-        "Port {port} is saved for this profile's listener, and the checks look there: stop "
-        "the other program, then start the listener on port {port} with the path {path}: "
-        "{command} uses them.",
-        "Порт {port} збережено для приймача цього профілю, і перевірки шукають його саме там: "
-        "зупиніть іншу програму, а тоді запустіть приймач на порту {port} зі шляхом {path}: "
-        "{command} бере саме їх.",
-    ),
-}
 
 
 def _worded(said: Phrase, language: str) -> dict[str, str]:
