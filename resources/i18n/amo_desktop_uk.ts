@@ -577,6 +577,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>not identified</source>
+        <translation>не визначено</translation>
+    </message>
+    <message>
         <source>Delete profile</source>
         <translation>Видалення профілю</translation>
     </message>

@@ -11,6 +11,7 @@ from amo_desktop.core.errors import ErrorCode
 from amo_desktop.gui.app import DesktopApp
 from amo_desktop.gui.crash_handler import CrashHandler
 from amo_desktop.gui.main_window.main_window import MainWindow
+from amo_desktop.gui.main_window.settings_page import SettingsPage
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard
 from tests.gui.conftest import run
 from tests.gui.driving import (
@@ -111,6 +112,25 @@ def test_the_keyring_in_use_is_named(qtbot: QtBot, desktop: DesktopApp) -> None:
     label = named(window, QLabel, "keyringBackendLabel")
     wait_for(qtbot, window, lambda: bool(label.text()))
     assert label.text() == desktop.core.credentials.backend_name
+
+
+def test_a_storage_not_found_yet_reads_not_identified_in_both_languages(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    window = settings_window(qtbot, desktop)
+    page = window.findChild(SettingsPage)
+    assert page is not None
+    label = named(window, QLabel, "keyringBackendLabel")
+    page.show_keyring_backend("")  # what a store reports before any call has found it
+    assert label.text() == "not identified"
+    picker = named(window, QComboBox, "settingsLanguagePicker")
+    picker.setCurrentIndex(picker.findData("uk"))
+    QApplication.processEvents()
+    try:
+        assert label.text() == "не визначено"
+    finally:
+        picker.setCurrentIndex(picker.findData("en"))
+        QApplication.processEvents()
 
 
 def test_language_switch_is_live_and_saved(qtbot: QtBot, desktop: DesktopApp) -> None:

@@ -148,7 +148,7 @@ async def build_support_report(
             "System",
             [
                 f"OS: {platform.platform()}",
-                f"keyring backend: {credentials.backend_name}",
+                f"keyring backend: {credentials.backend_name or 'not identified'}",
             ],
         ),
         ("Settings", _profile_lines(inputs)),

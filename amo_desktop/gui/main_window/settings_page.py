@@ -97,6 +97,7 @@ class SettingsPage(QWidget):
         self.backend_result.setObjectName("backendUrlResult")
         self.keyring_label = QLabel(self.general_box)
         self.keyring_value = DataLabel("keyringBackendLabel", self.general_box)
+        self._keyring_name: str | None = None  # None: not asked yet
         general = QFormLayout(self.general_box)
         general.addRow(self.language_label, self.language_picker)
         general.addRow(self.backend_label, backend_row)
@@ -141,7 +142,13 @@ class SettingsPage(QWidget):
         self._render_backend_result()
 
     def show_keyring_backend(self, name: str) -> None:
-        self.keyring_value.setText(name)
+        """``name`` is empty while no keyring call has found the storage (it may hang)."""
+        self._keyring_name = name
+        self._render_keyring_name()
+
+    def _render_keyring_name(self) -> None:
+        if self._keyring_name is not None:
+            self.keyring_value.setText(self._keyring_name or self.tr("not identified"))
 
     def show_error(self, error: AmoError) -> None:
         self.error.show_error(error)
@@ -240,6 +247,7 @@ class SettingsPage(QWidget):
         self._update_profile_buttons()
         self._render_current()
         self._render_backend_result()
+        self._render_keyring_name()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
