@@ -25,7 +25,9 @@ def test_doctor_reports_the_damaged_file_and_skips_what_needs_it(damaged: Cli, n
     assert "Traceback" not in done.stdout + done.stderr
     lines = done.stdout.splitlines()
     configuration = next(i for i, line in enumerate(lines) if line.startswith("✗ Settings"))
-    assert "config.unreadable" in lines[configuration] or "damaged" in lines[configuration]
+    # Said in plain words, naming the file, not as an error code.
+    assert "could not be read" in lines[configuration], lines[configuration]
+    assert "config.json" in lines[configuration] and "config.unreadable" not in lines[configuration]
     assert lines[configuration + 1].strip().startswith("Fix: A copy was kept next to it")
     assert any(line.startswith("✓ Password storage") for line in lines), done.stdout
     skipped = [line for line in lines if line.startswith("– ") and SKIPPED_FOR_SETTINGS in line]
@@ -43,6 +45,7 @@ def test_doctor_report_still_comes_with_the_finding(damaged: Cli) -> None:
     checks = {check["id"]: check for check in payload["checks"]}  # type: ignore[attr-defined]
     configuration = checks["configuration"]
     assert configuration["outcome"] == "failed"
+    assert configuration["detail"].startswith("The settings file ")
     assert configuration["error"]["code"] == "config.unreadable"
     assert configuration["error"]["title"] == "Settings file is damaged"
     assert configuration["fix"].startswith("A copy was kept next to it")

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from amo_desktop.core.diagnostics.results import Phrase
 from amo_desktop.core.error_catalogue import normalize_language, without_unknown_asides
+from amo_desktop.core.errors import AmoError
 
 TITLES: Mapping[str, tuple[str, str]] = {
     "configuration": ("Settings", "Налаштування"),
@@ -72,6 +73,7 @@ PHRASES: Mapping[str, tuple[str, str]] = {
         "Акаунт {host}, ID інтеграції {client_id}, redirect URI {redirect_uri}.",
     ),
     "config_problem": ("A setting is wrong: {problem}", "Налаштування некоректне: {problem}"),
+    "settings_file_problem": ("{error}", "{error}"),
     "config_secret_unknown": (
         "The settings are valid, but the secret key could not be checked because the "
         "password storage is not usable.",
@@ -433,15 +435,21 @@ def phrase(key: str, language: str, params: Mapping[str, object] | None = None) 
     """The phrase ``key`` in ``language`` with ``params`` filled in.
 
     A parameter that is itself a :class:`Phrase` (a direction, a token kind, an owner) is
-    worded in the same language, so checks never handle words themselves. An empty parameter
+    worded in the same language, and an :class:`AmoError` becomes its catalogue message, so
+    checks never handle words themselves. An empty parameter
     (a name not known yet) leaves its `` ({name})`` aside out, as in the error catalogue.
     """
-    values = {
-        name: word(value, language) if isinstance(value, Phrase) else str(value)
-        for name, value in (params or {}).items()
-    }
+    values = {name: _worded(value, language) for name, value in (params or {}).items()}
     template = without_unknown_asides(_pick(PHRASES[key], language), values)
     return template.format_map(_Lenient(values))
+
+
+def _worded(value: object, language: str) -> str:
+    if isinstance(value, Phrase):
+        return word(value, language)
+    if isinstance(value, AmoError):
+        return value.localized(language).message
+    return str(value)
 
 
 def word(item: Phrase, language: str) -> str:

@@ -27,9 +27,9 @@ def failed(error: AmoError, detail: Phrase) -> Verdict:
 async def configuration(ctx: DiagnosticsContext) -> Verdict:
     profile = ctx.profile
     if ctx.profile_error is not None:
-        return failed(
-            ctx.profile_error, Phrase("config_problem", {"problem": ctx.profile_error.code.value})
-        )
+        # The file's own problem in plain words (which file, what happened); its hint is the fix.
+        detail = Phrase("settings_file_problem", {"error": ctx.profile_error})
+        return failed(ctx.profile_error, detail)
     if profile is None:
         missing = AmoError(ErrorCode.NOT_CONFIGURED, {"profile": ctx.profile_name})
         return failed(missing, Phrase("not_configured"))
