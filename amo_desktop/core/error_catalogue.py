@@ -467,18 +467,19 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         (
             "Could not save to the password storage",
             "The system password storage ({backend}) refused to save a secret. What it held "
-            "before is kept: if new sign-in tokens could not be saved, the previous tokens "
-            "stay in place and keep working.",
-            "Unlock the password storage (and make sure it is not full), then try again. "
-            "Nothing was saved in plain files.",
+            "before is kept: if new sign-in tokens could not be saved, the previous ones stay "
+            "stored, but amoCRM may no longer accept them.",
+            "Unlock the password storage (and make sure it is not full), then try again; "
+            "after a failed sign-in, sign in once more. Nothing was saved in plain files.",
         ),
         (
             "Не вдалося зберегти у сховище паролів",
             "Системне сховище паролів ({backend}) відмовилося зберегти секрет. Те, що в ньому "
-            "було, залишилося: якщо не вдалося зберегти нові токени входу, попередні токени "
-            "збережено, і вони й далі працюють.",
+            "було, залишилося: якщо не вдалося зберегти нові токени входу, попередні лишаються "
+            "збереженими, але amoCRM може їх уже не прийняти.",
             "Розблокуйте сховище паролів (і перевірте, що воно не переповнене), а тоді "
-            "спробуйте ще раз. У звичайні файли нічого не записано.",
+            "спробуйте ще раз; якщо не вдався вхід, увійдіть ще раз. У звичайні файли нічого не "
+            "записано.",
         ),
         ("PasswordSetError", "CredWrite"),
     ),

@@ -134,3 +134,13 @@ def test_a_password_storage_not_found_yet_is_left_out_of_the_sentence(
     assert "(KWallet)" in named.message
     assert unnamed.message == named.message.replace(" (KWallet)", ""), unnamed.message
     assert "system keyring" not in unnamed.message
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_a_failed_save_does_not_promise_that_the_previous_tokens_still_work(language: str) -> None:
+    # Whether amocrm.ru keeps an older pair alive after a new one is issued is unconfirmed.
+    text = localize(ErrorCode.KEYRING_WRITE_FAILED, {"backend": "Secret Service"}, language)
+    promise = "keep working" if language == "en" else "й далі працюють"
+    assert promise not in text.message
+    caution = "may no longer accept" if language == "en" else "може їх уже не прийняти"
+    assert caution in text.message
