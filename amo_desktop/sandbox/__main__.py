@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m amo_desktop.sandbox", description="Run the amoCRM sandbox (emulator)."
     )
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--port", type=_port, default=0, help="0 picks a free port")
     parser.add_argument(
         "--redirect-uri",
         default=DEFAULT_REDIRECT_URI,
@@ -26,7 +26,20 @@ def main(argv: list[str] | None = None) -> int:
     problem = redirect_uri_problem(args.redirect_uri)
     if problem is not None:
         parser.error(problem)
-    return run_sandbox(args.host, args.port, language=args.lang, redirect_uri=args.redirect_uri)
+    try:
+        return run_sandbox(args.host, args.port, language=args.lang, redirect_uri=args.redirect_uri)
+    except OSError as error:  # the address is taken or not on this machine
+        parser.exit(1, f"{parser.prog}: can't listen on {args.host}:{args.port}: {error}\n")
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 0 to 65535, not {value!r}")
+    return port
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -261,3 +262,24 @@ def test_banner_warns_when_the_sandbox_listens_beyond_this_computer(
     if exposed:
         assert lines.index(warning) == 1  # right under "running at", before the keys
         assert lines[-1].strip() == "amo-desktop test-lead"
+
+
+@pytest.mark.parametrize("port", ["99999", "in-use"])
+def test_python_m_sandbox_explains_a_port_it_cannot_listen_on(port: str, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        chosen = str(taken.getsockname()[1]) if port == "in-use" else port
+        done = subprocess.run(
+            [sys.executable, "-m", "amo_desktop.sandbox", "--port", chosen],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode in (1, 2)
+    assert "Traceback" not in done.stderr
+    assert "0 to 65535" in done.stderr if port == "99999" else "can't listen on" in done.stderr
