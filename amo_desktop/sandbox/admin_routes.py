@@ -149,8 +149,22 @@ async def rate_limit(request: web.Request) -> web.StreamResponse:
         state.rate_limit_per_second = int(value) if value is not None else None
     if "retry_after" in body:
         state.rate_limit_retry_after = int(body["retry_after"])
+    # The account-wide 403 block that repeated 429s bring (block_after: null switches it off).
+    if "block_after" in body:
+        value = body["block_after"]
+        state.rate_limit_block_after = int(value) if value is not None else None
+    if "block_window" in body:
+        state.rate_limit_block_window = float(body["block_window"])
+    if "block_seconds" in body:
+        state.rate_limit_block_seconds = float(body["block_seconds"])
     return web.json_response(
-        {"per_second": state.rate_limit_per_second, "retry_after": state.rate_limit_retry_after}
+        {
+            "per_second": state.rate_limit_per_second,
+            "retry_after": state.rate_limit_retry_after,
+            "block_after": state.rate_limit_block_after,
+            "block_window": state.rate_limit_block_window,
+            "block_seconds": state.rate_limit_block_seconds,
+        }
     )
 
 

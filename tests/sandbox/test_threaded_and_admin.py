@@ -117,6 +117,12 @@ def test_rate_limit_control_and_settling_deliveries(
         admin.post("/_sandbox/rate-limit", json={"per_second": None}).json()["per_second"] is None
     )
     assert threaded_sandbox.call(lambda state: state.rate_limit_per_second) is None
+    block = {"block_after": 3, "block_window": 10.0, "block_seconds": 120.0}
+    answer = admin.post("/_sandbox/rate-limit", json=block).json()
+    assert {key: answer[key] for key in block} == block
+    assert threaded_sandbox.call(lambda state: state.rate_limit_block_after) == 3
+    switched_off = admin.post("/_sandbox/rate-limit", json={"block_after": None}).json()
+    assert switched_off["block_after"] is None
     settled = admin.post("/_sandbox/deliveries/settle", json={"timeout": 5}).json()
     assert settled == {"settled": True, "deliveries": 0}
     threaded_sandbox.settle_webhooks(timeout=5)
