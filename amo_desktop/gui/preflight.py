@@ -20,7 +20,8 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-# Debian package -> the shared library (its soname) Qt's xcb platform plugin loads from it.
+# Debian package -> the shared library (its soname) Qt's xcb platform plugin and Qt's GUI
+# module load from it; the README's apt-get line lists the same packages.
 XCB_LIBRARIES = {
     "libxcb-cursor0": "libxcb-cursor.so.0",
     "libxcb-icccm4": "libxcb-icccm.so.4",
@@ -32,6 +33,11 @@ XCB_LIBRARIES = {
     "libxcb-xinerama0": "libxcb-xinerama.so.0",
     "libxcb-xkb1": "libxcb-xkb.so.1",
     "libxkbcommon-x11-0": "libxkbcommon-x11.so.0",
+    # Qt's GUI module itself needs these for any window (a minimal system may lack them too).
+    "libegl1": "libEGL.so.1",
+    "libgl1": "libGL.so.1",
+    "libfontconfig1": "libfontconfig.so.1",
+    "libxkbcommon0": "libxkbcommon.so.0",
 }
 X11_SOCKET_DIR = Path("/tmp/.X11-unix")  # noqa: S108 - where every X server puts its socket
 X_TCP_BASE_PORT = 6000

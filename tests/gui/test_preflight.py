@@ -144,3 +144,9 @@ def test_without_a_display_it_explains_in_the_users_language(tmp_path: Path) -> 
     assert run.returncode == 1
     assert run.stderr.startswith("amo-desktop не може відкрити вікно.")
     assert "Немає екрана" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_the_readmes_install_line_names_every_library_the_check_looks_for() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("sudo apt-get install libxcb") :].split("```")[0]
+    assert set(block.replace("\\", " ").split()) >= set(XCB_LIBRARIES)
