@@ -26,7 +26,7 @@ _EN: dict[str, str] = {
     "configured_backend": "  Backend:        {backend}",
     "configured_secret": "  Secret key:     in the system keyring",
     "configured_next": "Next: amo-desktop{profile_option} login --browser   "
-    "(or --code with the code from the integration's Keys and access tab)",
+    "(or --code - and paste the code from the integration's Keys and access tab)",
     # login
     "login_opened": "Opened the browser: click Allow on the amoCRM page. If it did not appear, "
     "open this address in a browser where you are signed in to amoCRM:",
@@ -40,6 +40,9 @@ _EN: dict[str, str] = {
     "login_next": "Next: amo-desktop{profile_option} test",
     "login_browser_only": "--no-open and --timeout only go with --browser",
     "login_timeout_positive": "--timeout must be a positive number",
+    "login_paste_code": "Paste the code or the address the browser ended on, then press Enter:",
+    "login_code_in_argv": "Note: the code was on the command line, where other programs on this "
+    "computer could see it; next time use --code - and paste it.",
     "token_kind_oauth": "OAuth (refreshed automatically)",
     "token_kind_long_lived": "long-lived (never refreshed)",
     # status
@@ -120,7 +123,7 @@ _UK: dict[str, str] = {
     "configured_backend": "  Бекенд:          {backend}",
     "configured_secret": "  Секретний ключ:  у системному сховищі паролів",
     "configured_next": "Далі: amo-desktop{profile_option} login --browser   "
-    "(або --code з кодом із вкладки «Ключі та доступи» інтеграції)",
+    "(або --code - і вставте код із вкладки «Ключі та доступи» інтеграції)",
     "login_opened": "Браузер відкрито: натисніть «Дозволити» на сторінці amoCRM. Якщо сторінка "
     "не з'явилася, відкрийте цю адресу в браузері, де ви увійшли в amoCRM:",
     "login_open_yourself": "Відкрийте цю адресу в браузері, де ви увійшли в amoCRM, "
@@ -133,6 +136,9 @@ _UK: dict[str, str] = {
     "login_next": "Далі: amo-desktop{profile_option} test",
     "login_browser_only": "--no-open і --timeout працюють лише разом із --browser",
     "login_timeout_positive": "--timeout має бути додатним числом",
+    "login_paste_code": "Вставте код або адресу, на якій зупинився браузер, і натисніть Enter:",
+    "login_code_in_argv": "Зауважте: код був у командному рядку, де його могли бачити інші "
+    "програми на цьому комп'ютері; наступного разу вкажіть --code - і вставте його.",
     "token_kind_oauth": "OAuth (оновлюється автоматично)",
     "token_kind_long_lived": "довгостроковий (не оновлюється)",
     "status_title": "Профіль «{profile}»",
@@ -214,9 +220,9 @@ _CLI_HINTS: dict[ErrorCode, tuple[str, str]] = {
         "Перегляньте профілі: amo-desktop profiles list",
     ),
     ErrorCode.NOT_LOGGED_IN: (
-        "Run: amo-desktop{profile_option} login --browser (or --code with the authorization "
-        "code, or --long-lived-token-stdin).",
-        "Виконайте: amo-desktop{profile_option} login --browser (або --code з кодом "
+        "Run: amo-desktop{profile_option} login --browser (or --code - and paste the "
+        "authorization code, or --long-lived-token-stdin).",
+        "Виконайте: amo-desktop{profile_option} login --browser (або --code - і вставте код "
         "авторизації, або --long-lived-token-stdin).",
     ),
     ErrorCode.BACKEND_NOT_CONFIGURED: (
@@ -225,17 +231,18 @@ _CLI_HINTS: dict[ErrorCode, tuple[str, str]] = {
     ),
     ErrorCode.PORT_IN_USE: (
         "Close the program that uses the port (often your backend), or paste the code "
-        "instead: amo-desktop{profile_option} login --code '<the address the browser ended on>'",
-        "Закрийте програму, що займає порт (часто це ваш бекенд), або вставте код: "
-        "amo-desktop{profile_option} login --code '<адреса, на якій зупинився браузер>'",
+        "instead: run amo-desktop{profile_option} login --code - and paste the address the "
+        "browser ended on.",
+        "Закрийте програму, що займає порт (часто це ваш бекенд), або вставте код: виконайте "
+        "amo-desktop{profile_option} login --code - і вставте адресу, на якій зупинився браузер.",
     ),
     ErrorCode.AUTH_TIMEOUT: (
         "Run amo-desktop{profile_option} login --browser again and finish it in the browser "
-        "(a longer wait: --timeout SECONDS), or paste the code instead: "
-        "amo-desktop{profile_option} login --code '<the address the browser ended on>'",
+        "(a longer wait: --timeout SECONDS), or paste the code instead: run "
+        "amo-desktop{profile_option} login --code - and paste the address the browser ended on.",
         "Знову виконайте amo-desktop{profile_option} login --browser і завершіть вхід у браузері "
-        "(довше чекати: --timeout СЕКУНДИ) або вставте код: "
-        "amo-desktop{profile_option} login --code '<адреса, на якій зупинився браузер>'",
+        "(довше чекати: --timeout СЕКУНДИ) або вставте код: виконайте "
+        "amo-desktop{profile_option} login --code - і вставте адресу, на якій зупинився браузер.",
     ),
     ErrorCode.LISTENER_PORT_IN_USE: (
         "Choose another port with --port (0 picks a free one), or stop the program that uses "
@@ -250,12 +257,12 @@ _CLI_HINTS: dict[ErrorCode, tuple[str, str]] = {
         "видалитися під час ротації журналу).",
     ),
     ErrorCode.REDIRECT_NOT_LOOPBACK: (
-        "Open the integration's consent page yourself and paste the address the browser ends "
-        "on: amo-desktop{profile_option} login --code '<that address>' (or the code from the "
-        "Keys and access tab).",
-        "Самостійно відкрийте сторінку дозволу інтеграції і вставте адресу, на якій зупиниться "
-        "браузер: amo-desktop{profile_option} login --code '<ця адреса>' (або код із вкладки "
-        "«Ключі та доступи»).",
+        "Open the integration's consent page yourself, then run amo-desktop{profile_option} "
+        "login --code - and paste the address the browser ends on (or the code from the Keys "
+        "and access tab).",
+        "Самостійно відкрийте сторінку дозволу інтеграції, потім виконайте "
+        "amo-desktop{profile_option} login --code - і вставте адресу, на якій зупиниться браузер "
+        "(або код із вкладки «Ключі та доступи»).",
     ),
     ErrorCode.TOKENS_OWNED_BY_BACKEND: (
         "Renew access in your backend, or take the tokens back with: "
@@ -306,10 +313,10 @@ _CLI_FIXES: dict[str, tuple[str, str]] = {
         "{command} бере саме їх.",
     ),
     "subscription_missing_fix": (
-        "Subscribe this address: amo-desktop{profile_option} webhooks subscribe "
-        "--destination <this address>",
-        "Підпишіть цю адресу: amo-desktop{profile_option} webhooks subscribe "
-        "--destination <ця адреса>",
+        "Subscribe this address: run amo-desktop{profile_option} webhooks subscribe "
+        "--destination - and paste it (it may contain the listener's secret).",
+        "Підпишіть цю адресу: виконайте amo-desktop{profile_option} webhooks subscribe "
+        "--destination - і вставте її (вона може містити секрет приймача).",
     ),
     "token_expires_soon_fix": (
         "Create a new long-lived token in the integration's Keys and access tab before this "

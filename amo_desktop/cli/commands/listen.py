@@ -59,12 +59,12 @@ _REASONS: Final = {
 _TEXTS: Final = {
     "ready": ("Listening on {url}", "Слухаю на {url}"),
     "paste": (
-        "Give amoCRM this address (webhook settings or 'amo-desktop webhooks subscribe'); "
-        "amoCRM must be able to reach it, so for a real account put a public tunnel in front. "
-        "Ctrl-C stops.",
-        "Вкажіть цю адресу в amoCRM (налаштування вебхуків або 'amo-desktop webhooks "
-        "subscribe'); amoCRM має її досягати, тож для справжнього акаунта потрібен публічний "
-        "тунель. Ctrl-C — зупинити.",
+        "Give amoCRM this address: in its webhook settings, or run 'amo-desktop webhooks "
+        "subscribe --destination -' and paste it. amoCRM must be able to reach it, so for a "
+        "real account put a public tunnel in front. Ctrl-C stops.",
+        "Вкажіть цю адресу в amoCRM: у налаштуваннях вебхуків або виконайте 'amo-desktop "
+        "webhooks subscribe --destination -' і вставте її. amoCRM має її досягати, тож для "
+        "справжнього акаунта потрібен публічний тунель. Ctrl-C — зупинити.",
     ),
     "forwarding": ("Forwarding to {url}", "Пересилаю на {url}"),
     "secret_new": (

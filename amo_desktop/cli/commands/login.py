@@ -19,16 +19,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Get access to amoCRM and keep the tokens in the system keyring. --browser works "
             "when the redirect URI is on this computer (http://127.0.0.1:PORT/...); otherwise "
-            "paste the code from the integration's Keys and access tab, or the whole address "
-            "the browser ended on after you clicked Allow, with --code."
+            "run with --code - and paste the code from the integration's Keys and access tab, "
+            "or the whole address the browser ended on after you clicked Allow. '-' reads it "
+            "from standard input: a code written on the command line is visible to other "
+            "programs on this computer."
         ),
     )
     how = parser.add_mutually_exclusive_group(required=True)
     how.add_argument(
         "--code",
         metavar="CODE_OR_URL",
-        help="the authorization code, or the address the browser ended on; '-' reads it "
-        "from standard input",
+        help="the authorization code, or the address the browser ended on; give '-' and paste "
+        "it (standard input), so other programs can't see it on the command line",
     )
     how.add_argument(
         "--browser",
@@ -77,13 +79,22 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.remember_secret(secret)
         token = await session.login_with_long_lived_token(secret)
     else:
-        code = ctx.read_stdin().strip() if args.code == "-" else args.code.strip()
+        code = _pasted_code(ctx) if args.code == "-" else args.code.strip()
         if not code:
             raise AmoError(ErrorCode.INVALID_CODE_INPUT)
         ctx.remember_secret(code)
+        if args.code != "-":
+            # Scripts keep working; the person learns the way that keeps it out of `ps`.
+            ctx.out.warn(ctx.out.t("login_code_in_argv"))
         token = await session.login_with_code(code)
     _report(ctx, token)
     return 0
+
+
+def _pasted_code(ctx: CliContext) -> str:
+    if ctx.stdin_is_terminal():
+        ctx.out.warn(ctx.out.t("login_paste_code"))
+    return ctx.read_stdin().strip()
 
 
 async def _login_in_browser(args: argparse.Namespace, ctx: CliContext) -> TokenInfo:

@@ -21,7 +21,16 @@ _TEXTS: Final = {
     "off": ("  [OFF]", "  [ВИМК.]"),
     "subscribed": ("Subscribed {destination} to: {events}", "Підписано {destination} на: {events}"),
     "unsubscribed": ("Unsubscribed {destination}.", "Підписку {destination} скасовано."),
+    "paste": (
+        "Paste the webhook's address, then press Enter:",
+        "Вставте адресу вебхука і натисніть Enter:",
+    ),
 }
+
+_DESTINATION_HELP: Final = (
+    "the webhook's address; '-' reads it from standard input (paste it), which keeps a "
+    "listener's ?secret=... off the command line, where other programs can see it"
+)
 
 
 def _say(ctx: CliContext, key: str, **params: object) -> str:
@@ -38,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     actions = parser.add_subparsers(dest="webhooks_action", metavar="ACTION", required=True)
     actions.add_parser("list", help="all webhooks, switched-off ones first")
     subscribe = actions.add_parser("subscribe", help="add a webhook (or change its events)")
-    subscribe.add_argument("--destination", required=True, metavar="URL")
+    subscribe.add_argument("--destination", required=True, metavar="URL", help=_DESTINATION_HELP)
     subscribe.add_argument(
         "--events",
         action="append",
@@ -47,12 +56,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "'contacts' = add_contact,update_contact (default: default)",
     )
     unsubscribe = actions.add_parser("unsubscribe", help="remove a webhook")
-    unsubscribe.add_argument("--destination", required=True, metavar="URL")
+    unsubscribe.add_argument("--destination", required=True, metavar="URL", help=_DESTINATION_HELP)
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from amo_desktop.cli.inputs import webhook_events
-    from amo_desktop.core.web_address import web_address
     from amo_desktop.core.webhooks.subscriptions import DEFAULT_EVENTS, Subscriptions
 
     subscriptions = Subscriptions(ctx.session())
@@ -67,7 +75,7 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
             {"status": "ok", "webhooks": [_json(ctx, hook) for hook in hooks]},
         )
     elif args.webhooks_action == "subscribe":
-        destination = web_address(args.destination)
+        destination = _destination(args, ctx)
         events = webhook_events(out, args.events or DEFAULT_EVENTS)
         hook = await subscriptions.subscribe(destination, events or DEFAULT_EVENTS)
         out.result(
@@ -75,13 +83,24 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
             {"status": "ok", "webhook": _json(ctx, hook)},
         )
     else:
-        destination = web_address(args.destination)
+        destination = _destination(args, ctx)
         await subscriptions.unsubscribe(destination)
         out.result(
             _say(ctx, "unsubscribed", destination=destination),
             {"status": "ok", "destination": destination},
         )
     return 0
+
+
+def _destination(args: argparse.Namespace, ctx: CliContext) -> str:
+    """The ``--destination`` address, read from stdin for ``-``; INVALID_URL unless usable."""
+    from amo_desktop.core.web_address import web_address
+
+    if args.destination != "-":
+        return web_address(args.destination)
+    if ctx.stdin_is_terminal():
+        ctx.out.warn(_say(ctx, "paste"))
+    return web_address(ctx.read_stdin())
 
 
 def _describe(ctx: CliContext, hook: WebhookSubscription) -> list[str]:
