@@ -41,6 +41,7 @@ INPUT_ERROR_CODES = frozenset(
         ErrorCode.ENV_FILE_EXISTS,
         ErrorCode.ENV_FILE_INVALID,
         ErrorCode.INVALID_URL,
+        ErrorCode.BACKEND_URL_NOT_PLAIN,
         ErrorCode.INVALID_CODE_INPUT,
         ErrorCode.LONG_LIVED_TOKEN_INVALID,
         ErrorCode.REDIRECT_NOT_LOOPBACK,

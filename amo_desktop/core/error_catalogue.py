@@ -1277,6 +1277,26 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ),
         ("backend rejected",),
     ),
+    _entry(
+        ErrorCode.BACKEND_URL_NOT_PLAIN,
+        (
+            "Backend address can't hold a login or key",
+            "“{url}” carries a user name, password, query (?…) or #part. amo-desktop would "
+            "have to keep them in its settings file, and secrets belong only in the system's "
+            "password storage.",
+            "Enter the plain address, for example http://127.0.0.1:8000. A backend that needs "
+            "a login or key for the token hand-over is not supported yet.",
+        ),
+        (
+            "Адреса бекенда не може містити логін чи ключ",
+            "«{url}» містить ім'я користувача, пароль, параметри запиту (?…) або частину після #. "
+            "amo-desktop довелося б зберігати їх у файлі налаштувань, а секрети мають бути лише "
+            "в системному сховищі паролів.",
+            "Введіть просту адресу, наприклад http://127.0.0.1:8000. Передавання токенів "
+            "бекенду, який вимагає логін чи ключ, поки що не підтримується.",
+        ),
+        ("backend url credentials",),
+    ),
     # Webhooks
     _entry(
         ErrorCode.LISTENER_PORT_IN_USE,

@@ -90,6 +90,7 @@ class ErrorCode(StrEnum):
     BACKEND_NOT_CONFIGURED = "backend.not_configured"
     BACKEND_UNREACHABLE = "backend.unreachable"
     BACKEND_REJECTED = "backend.rejected"
+    BACKEND_URL_NOT_PLAIN = "backend.url_not_plain"
     # Webhooks
     LISTENER_PORT_IN_USE = "webhook.port_in_use"
     LISTENER_BIND_FAILED = "webhook.bind_failed"

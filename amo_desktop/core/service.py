@@ -55,8 +55,9 @@ from amo_desktop.core.platforms import (
 )
 from amo_desktop.core.profiles import ProfileManager
 from amo_desktop.core.ratelimit import RateLimiter
+from amo_desktop.core.redact import url_to_show
 from amo_desktop.core.tokens import TokenSet
-from amo_desktop.core.web_address import web_address
+from amo_desktop.core.web_address import backend_address
 
 if TYPE_CHECKING:
     from amo_desktop.core.browser_login import BrowserLogin
@@ -80,7 +81,18 @@ def _token_info(tokens: TokenSet, profile: Profile | None) -> TokenInfo:
 
 
 def _validated_backend_url(url: str) -> str:
-    return web_address(url).rstrip("/")
+    return backend_address(url)
+
+
+def _backend_to_show(url: str | None) -> str | None:
+    # Settings saved before plain addresses were required may still hold a login or key.
+    return url_to_show(url) if url else None
+
+
+def _set_tokens_url(base: str) -> httpx.URL:
+    # Joined on the parsed path, so the endpoint can never land after a query or fragment.
+    address = httpx.URL(base)
+    return address.copy_with(path=address.path.rstrip("/") + SET_TOKENS_PATH)
 
 
 class AppCore:
@@ -326,7 +338,7 @@ class ProfileSession:
             account_host=profile.address.host if profile else None,
             client_id=profile.client_id if profile else None,
             redirect_uri=profile.redirect_uri if profile else None,
-            backend_url=profile.backend_url if profile else None,
+            backend_url=_backend_to_show(profile.backend_url) if profile else None,
             has_client_secret=has_secret,
             token=_token_info(tokens, profile) if tokens else None,
             keyring_backend=credentials.backend_name,
@@ -588,7 +600,7 @@ class ProfileSession:
             "expires_in": max(0, int(tokens.expires_at - self._core.clock())),
         }
         try:
-            response = await self.http.post(base + SET_TOKENS_PATH, json=payload)
+            response = await self.http.post(_set_tokens_url(base), json=payload)
         except httpx.HTTPError as error:
             raise AmoError(
                 ErrorCode.BACKEND_UNREACHABLE,

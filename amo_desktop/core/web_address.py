@@ -38,3 +38,17 @@ def web_address(value: str) -> str:
     if not is_web_address(cleaned):
         raise AmoError(ErrorCode.INVALID_URL, {"url": url_to_show(cleaned)})
     return cleaned
+
+
+def backend_address(value: str) -> str:
+    """The company backend's plain base address (stripped, no trailing slash).
+
+    A user name, password, query or fragment is refused with BACKEND_URL_NOT_PLAIN: the
+    address is kept in the settings file and shown on screen, and any of those parts would
+    put a secret there (a token as the user name, ``?key=…``); secrets belong in the keyring.
+    """
+    cleaned = web_address(value)
+    parts = urlsplit(cleaned)
+    if "@" in parts.netloc or parts.query or parts.fragment or "?" in cleaned or "#" in cleaned:
+        raise AmoError(ErrorCode.BACKEND_URL_NOT_PLAIN, {"url": url_to_show(cleaned)})
+    return cleaned.rstrip("/")

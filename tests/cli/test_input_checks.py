@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import socket
 from pathlib import Path
@@ -165,3 +166,31 @@ def test_sandbox_refuses_a_redirect_uri_that_is_not_http_in_ukrainian_too(
         "Перевірте команду: --redirect-uri має бути адресою http(s), наприклад "
         "http://127.0.0.1:3001/callback, а не 'ftp://x'."
     )
+
+
+@pytest.mark.parametrize(
+    "backend_url",
+    ["http://pbuser:pbpass6664@127.0.0.1:3920", "https://127.0.0.1:3920/?key=kk55555"],
+)
+def test_a_backend_address_with_a_login_or_key_is_refused_and_never_saved(
+    backend_url: str,
+    app_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-client-secret-value"))
+    argv = [
+        *("--lang", "en", "--json", "configure", "--domain", "shop.amocrm.ru"),
+        *("--client-id", "0c4f1f7e-8d5b-4f33-9f0a-2f3c2d1e0b9a"),
+        *("--redirect-uri", "http://127.0.0.1:8000/callback", "--client-secret-stdin"),
+        *("--backend-url", backend_url),
+    ]
+    assert main(argv) == 2
+    shown = capsys.readouterr()
+    error = json.loads(shown.out)["error"]
+    assert error["code"] == "backend.url_not_plain"
+    assert "password storage" in error["message"]
+    for secret in ("pbpass6664", "kk55555"):
+        assert secret not in shown.out + shown.err
+        for path in app_home.rglob("*"):
+            assert not path.is_file() or secret.encode() not in path.read_bytes()

@@ -158,3 +158,16 @@ def test_an_unexpected_exception_becomes_a_readable_message(
     assert "Traceback" not in text and "internal detail" not in text
     assert box.text() == entry_for(ErrorCode.UNEXPECTED).localized("en").message
     box.close()
+
+
+def test_a_backend_address_with_a_login_or_key_is_explained_and_not_saved(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    window = settings_window(qtbot, desktop)
+    type_into(qtbot, window, "settingsBackendUrlInput", "http://pbuser:pbpass6664@127.0.0.1:3920")
+    click(qtbot, window, "saveBackendUrlButton")
+    title = named(window, QLabel, "settingsErrorTitle")
+    wait_for(qtbot, window, lambda: bool(title.text()))
+    assert title.text() == entry_for(ErrorCode.BACKEND_URL_NOT_PLAIN).texts["en"].title
+    assert desktop.core.config.load(desktop.settings.current_profile()).backend_url is None
+    assert b"pbpass6664" not in (desktop.core.home / "config.json").read_bytes()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from amo_desktop.core.errors import AmoError
 from amo_desktop.core.paths import validate_profile_name
+from amo_desktop.core.web_address import backend_address
 from amo_desktop.gui.controllers.base import AsyncController
 from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.launcher import DEFAULT_PROFILE
@@ -143,8 +144,9 @@ class SettingsController(AsyncController):
     @Slot(str)
     def save_backend_url(self, url: str) -> None:
         try:
-            self._core.config.update(self._current, backend_url=url or None)
+            address = backend_address(url) if url.strip() else None
+            self._core.config.update(self._current, backend_url=address)
         except AmoError as error:
             self.failed.emit("backend_url", error)
             return
-        self.backendUrlSaved.emit(url)
+        self.backendUrlSaved.emit(address or "")
