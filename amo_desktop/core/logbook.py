@@ -24,7 +24,7 @@ from typing import Literal
 import httpx
 
 from amo_desktop.core.paths import ensure_private_dir
-from amo_desktop.core.redact import Redactor
+from amo_desktop.core.redact import Redactor, url_to_show
 
 LogKind = Literal["http", "token", "listener", "info", "error"]
 LOG_FILE_NAME = "activity.log"
@@ -148,7 +148,9 @@ class Logbook:
             request = response.request
             started = request.extensions.get(_STARTED)
             elapsed = (time.perf_counter() - started) * 1000 if started is not None else 0.0
-            target = request.url.raw_path.decode("ascii", "replace")
+            # Every query value hidden, names kept: a key in ?sig=… or ?key=… may be a secret
+            # under a name no pattern knows, and this line reaches the support report.
+            target = url_to_show(request.url.raw_path.decode("ascii", "replace"))
             self.record(
                 "http",
                 f"{request.method} {target} -> {response.status_code} ({elapsed:.0f} ms)",
