@@ -81,7 +81,7 @@ def test_the_printed_configure_code_login_test_and_test_lead_work_verbatim(
     configure, browser_login, code_login, test, test_lead = commands[:5]
     assert configure.startswith("printf '%s' ") and configure.endswith("--client-secret-stdin")
     assert browser_login == "amo-desktop login --browser"
-    assert code_login.startswith("amo-desktop login --code ")
+    assert code_login.startswith("printf '%s' ") and code_login.endswith("login --code -")
     assert (test, test_lead) == ("amo-desktop test", LAST_STEP)
     text = "\n".join(banner)
     assert "port 3000 must be free" in text
