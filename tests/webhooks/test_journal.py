@@ -309,3 +309,22 @@ async def test_after_a_short_write_the_next_record_starts_on_a_line_of_its_own(
     await asyncio.wait_for(journal.append({"kind": "probe", "id": "acknowledged"}), 5)
     assert _ids(journal) == ["acknowledged", "first"]
     assert (journal.folder / "journal.jsonl").read_bytes().endswith(b"\n")
+
+
+async def test_a_profile_folder_moved_away_while_listening_is_not_recreated(
+    tmp_path: Path,
+) -> None:
+    # A rename or deletion of the profile while a listener runs: records written after it
+    # would land in a recreated folder that no reader opens.
+    folder = tmp_path / "profiles" / "default" / "webhooks"
+    journal = WebhookJournal(folder)
+    try:
+        await journal.record_delivery(make_delivery(1))
+        (tmp_path / "profiles" / "default").rename(tmp_path / "profiles" / "shop")
+        with pytest.raises(OSError):
+            await journal.record_delivery(make_delivery(2))
+        assert not folder.exists()
+    finally:
+        await journal.close()
+    moved = WebhookJournal(tmp_path / "profiles" / "shop" / "webhooks")
+    assert [d.delivery_id for d in await moved.deliveries()] == ["d-1"]

@@ -88,6 +88,7 @@ class WebhookJournal:
         self._durable = durable
         # Owned by the running writer thread; while none runs, by whoever holds _wake.
         self._fd: int | None = None
+        self._opened_once = False  # the folder existed once: it is not recreated after that
         self._lock: FileLock | None = None  # guarded by _wake
         self._wake = threading.Condition()
         self._queue: list[_Entry] = []  # guarded by _wake
@@ -257,6 +258,13 @@ class WebhookJournal:
             # Another process rotated the file away: appending to it would put records in ever
             # older files, and later rotations would drop them.
             self._release_file()
+        if self._opened_once and not self.folder.is_dir():
+            # The profile was renamed or deleted while we listened: recreating the folder
+            # would put acknowledged records where no reader looks. Failing makes the listener
+            # answer 500, and amoCRM sends the delivery again later.
+            raise FileNotFoundError(
+                errno.ENOENT, "the profile's folder was moved or deleted", str(self.folder)
+            )
         with self._file_lock():  # reentrant, for a reopen during rotation
             return self._open()
 
@@ -272,6 +280,7 @@ class WebhookJournal:
             os.write(fd, b"\n")
             size += 1
         self._fd = fd
+        self._opened_once = True
         return fd, size
 
     def _release_file(self) -> None:
