@@ -36,8 +36,10 @@ from amo_desktop.gui.wizard.setup_wizard import SetupWizard
 
 if TYPE_CHECKING:
     from amo_desktop.core.browser import Browser
-    from amo_desktop.core.config import ConfigStore
+    from amo_desktop.core.config import ConfigStore, Profile
+    from amo_desktop.core.diagnostics import WebhookSetup
     from amo_desktop.core.service import AppCore
+    from amo_desktop.gui.controllers.webhooks import WebhooksController
     from amo_desktop.gui.main_window.main_window import MainWindow
 
 # Builds an extra main-window page (Webhooks, Troubleshooting) from the running app.
@@ -198,17 +200,45 @@ def build_core(home: Path, browser: Browser) -> AppCore:
     )
 
 
-def webhooks_page(desktop: DesktopApp) -> QWidget:
+class WebhookSetupSource:
+    """Where webhooks flow, for the troubleshooting checks: the receiver the Webhooks page
+    runs (on the port it really got) while it runs, else the profile's saved settings."""
+
+    def __init__(self) -> None:
+        self._webhooks: WebhooksController | None = None
+
+    def follow(self, controller: WebhooksController) -> None:
+        self._webhooks = controller
+
+    def __call__(self, profile: Profile | None) -> WebhookSetup:
+        if self._webhooks is not None:
+            return self._webhooks.webhook_setup(profile)
+        from amo_desktop.core.diagnostics.context import webhook_setup_for
+
+        return webhook_setup_for(profile)
+
+
+def webhooks_page(desktop: DesktopApp, setups: WebhookSetupSource | None = None) -> QWidget:
     # The area is imported when the main window is first built, not at start-up.
     from amo_desktop.gui.webhooks.factory import build_webhooks_page
 
-    return build_webhooks_page(desktop)
+    return build_webhooks_page(desktop, on_controller=setups.follow if setups else None)
 
 
-def troubleshooting_page(desktop: DesktopApp) -> QWidget:
+def troubleshooting_page(desktop: DesktopApp, setups: WebhookSetupSource | None = None) -> QWidget:
     from amo_desktop.gui.troubleshooting.factory import build_troubleshooting_page
 
-    return build_troubleshooting_page(desktop)
+    if setups is None:
+        return build_troubleshooting_page(desktop)
+    return build_troubleshooting_page(desktop, webhook_setup=setups)
+
+
+def default_extra_pages() -> ExtraPages:
+    """Webhooks and Troubleshooting, the checks looking at the receiver the Webhooks page runs."""
+    setups = WebhookSetupSource()
+    return ExtraPages(
+        partial(webhooks_page, setups=setups), partial(troubleshooting_page, setups=setups)
+    )
 
 
 def run(
@@ -244,7 +274,7 @@ def run(
         core=cast("AppCore", core),
         browser=browser,
         languages=languages,
-        extra_pages=extra_pages or ExtraPages(webhooks_page, troubleshooting_page),
+        extra_pages=extra_pages or default_extra_pages(),
     )
     crash_handler = CrashHandler(lambda: app.activeWindow())
     crash_handler.install(loop)

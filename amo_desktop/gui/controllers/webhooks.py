@@ -11,6 +11,8 @@ from pathlib import Path
 import httpx
 from PySide6.QtCore import QObject, Signal, Slot
 
+from amo_desktop.core.config import Profile
+from amo_desktop.core.diagnostics.context import WebhookSetup, webhook_setup_for
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.service import AppCore, ProfileSession
 from amo_desktop.core.web_address import web_address
@@ -127,6 +129,18 @@ class WebhooksController(AsyncController):
     @property
     def receiver(self) -> WebhookReceiver | None:
         return self._receiver
+
+    def webhook_setup(self, profile: Profile | None) -> WebhookSetup:
+        """Where webhooks flow: the receiver this app runs (on its real port) while it runs,
+        else what ``profile``'s saved settings promise."""
+        receiver = self._receiver
+        if receiver is None:
+            return webhook_setup_for(profile)
+        return WebhookSetup(
+            listener_url=receiver.public_url,
+            listener_expected=True,
+            forward_url=self._forward_target or None,
+        )
 
     @Slot(str)
     def set_profile(self, name: str) -> None:

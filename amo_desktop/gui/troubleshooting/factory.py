@@ -7,6 +7,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from amo_desktop.core.config import Profile
+from amo_desktop.core.diagnostics import WebhookSetup
+from amo_desktop.core.diagnostics.context import webhook_setup_for
 from amo_desktop.core.errors import AmoError
 from amo_desktop.gui.controllers.troubleshooting import CHECKS, REPORT, TroubleshootingController
 from amo_desktop.gui.troubleshooting.check_actions import CheckAction
@@ -65,11 +68,15 @@ def route_actions(page: TroubleshootingPage, desktop: DesktopApp) -> None:
 
 
 def build_troubleshooting_page(
-    desktop: DesktopApp, *, clock: Callable[[], float] = time.time
+    desktop: DesktopApp,
+    *,
+    clock: Callable[[], float] = time.time,
+    webhook_setup: Callable[[Profile | None], WebhookSetup] = webhook_setup_for,
 ) -> TroubleshootingPage:
     """The page, wired to a controller that follows profile switches and the activity log.
 
-    ``clock`` is this computer's time as the checks see it (tests move it forward).
+    ``clock`` is this computer's time as the checks see it (tests move it forward);
+    ``webhook_setup`` tells the checks where webhooks flow (the running receiver, if any).
     """
     controller = TroubleshootingController(
         desktop.runner,
@@ -77,6 +84,7 @@ def build_troubleshooting_page(
         desktop.settings.current_profile(),
         parent=desktop,
         clock=clock,
+        webhook_setup=webhook_setup,
     )
     page = TroubleshootingPage()
     connect_page(page, controller)

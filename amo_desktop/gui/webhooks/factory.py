@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from amo_desktop.core.paths import profile_dir
@@ -14,8 +15,13 @@ if TYPE_CHECKING:
     from amo_desktop.gui.app import DesktopApp
 
 
-def build_webhooks_page(desktop: DesktopApp) -> WebhooksPage:
-    """The page, wired to a controller that follows profile switches and closes with the app."""
+def build_webhooks_page(
+    desktop: DesktopApp, *, on_controller: Callable[[WebhooksController], None] | None = None
+) -> WebhooksPage:
+    """The page, wired to a controller that follows profile switches and closes with the app.
+
+    ``on_controller`` is given the controller (other pages ask it about the running receiver).
+    """
     home = desktop.core.config.home
     controller = WebhooksController(
         desktop.runner,
@@ -29,4 +35,6 @@ def build_webhooks_page(desktop: DesktopApp) -> WebhooksPage:
     desktop.settings.profileSwitched.connect(controller.set_profile)
     desktop.add_closer(controller.aclose)
     controller.load_defaults()
+    if on_controller is not None:
+        on_controller(controller)
     return page
