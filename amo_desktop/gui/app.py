@@ -162,9 +162,11 @@ class DesktopApp(QObject):
         self.settings.bind(settings_page)
         settings_page.addProfileRequested.connect(self.settings.validate_new_profile)
         self.settings.newProfileAccepted.connect(self.show_wizard)
+        connection_page = ConnectionPage(self.connection)
+        connection_page.signInRequested.connect(self.show_wizard)
         pages = self._extra_pages
         window = MainWindow(
-            connection_page=ConnectionPage(self.connection),
+            connection_page=connection_page,
             settings_page=settings_page,
             webhooks_page=pages.webhooks(self) if pages.webhooks else None,
             troubleshooting_page=pages.troubleshooting(self) if pages.troubleshooting else None,

@@ -264,6 +264,10 @@
         <translation>Змінюємо етап угоди…</translation>
     </message>
     <message>
+        <source>Sign in again</source>
+        <translation>Увійти знову</translation>
+    </message>
+    <message>
         <source>✓ Connected to “%1” in %2 ms.</source>
         <translation>✓ Підключено до «%1» за %2 мс.</translation>
     </message>

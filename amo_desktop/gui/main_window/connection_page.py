@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from amo_desktop.core.errors import AmoError
-from amo_desktop.core.models import ConnectionStatus, ConnectionTest, TokenInfo
+from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.models import ConnectionStatus, ConnectionTest, CreatedLead, Pipeline
 from amo_desktop.gui.controllers.connection_controller import ConnectionController
 from amo_desktop.gui.language import fill
 from amo_desktop.gui.main_window.account_card import AccountCard
@@ -25,9 +25,34 @@ from amo_desktop.gui.main_window.token_card import TokenCard
 from amo_desktop.gui.widgets.busy_indicator import BusyIndicator
 from amo_desktop.gui.widgets.error_panel import ErrorPanel
 
+# The profile's tokens are gone or refused: only signing in again (the setup wizard) gets a
+# working pair, so the error offers that.
+SIGN_IN_FIXES = frozenset(
+    {
+        ErrorCode.NOT_LOGGED_IN,
+        ErrorCode.UNAUTHORIZED,
+        ErrorCode.TOKEN_EXPIRED,
+        ErrorCode.REFRESH_FAILED,
+        ErrorCode.REFRESH_TOKEN_REVOKED,
+        ErrorCode.REFRESH_TOKEN_EXPIRED,
+        ErrorCode.REFRESH_TOKEN_FOREIGN,
+        ErrorCode.LONG_LIVED_TOKEN_INVALID,
+    }
+)
+# The actions that ask amoCRM: when one of them succeeds, amoCRM answered, so an error that
+# another one showed before it started (a 503, a timeout, refused tokens) is no longer true.
+AMO_ACTIONS = frozenset({"test", "refresh", "pipelines", "create_lead", "set_lead_status"})
+
 
 class ConnectionPage(QScrollArea):
-    """Renders the :class:`ConnectionController`'s state and forwards the user's intents."""
+    """Renders the :class:`ConnectionController`'s state and forwards the user's intents.
+
+    Signals:
+        signInRequested(str): sign this profile in again (the setup wizard); offered by an
+            error that only new tokens fix.
+    """
+
+    signInRequested = Signal(str)
 
     def __init__(self, controller: ConnectionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +61,12 @@ class ConnectionPage(QScrollArea):
         self._controller = controller
         self._test: ConnectionTest | None = None
         self._loaded = False  # for the current profile; a hidden page loads on its next show
+        # Which action showed the error and when, against when each action last started,
+        # by a count of the page's events: a success clears only errors older than its start.
+        self._events = 0
+        self._started: dict[str, int] = {}
+        self._error_action: str | None = None
+        self._error_at = 0
         body = QWidget(self)
         self.account = AccountCard(body)
         self.token = TokenCard(body)
@@ -71,13 +102,14 @@ class ConnectionPage(QScrollArea):
         self.leads.pipelinesRequested.connect(controller.load_pipelines)
         self.leads.createRequested.connect(controller.create_test_lead)
         self.leads.statusChangeRequested.connect(controller.set_lead_status)
+        self.error.actionRequested.connect(self._sign_in_clicked)
         controller.profileChanged.connect(self._profile_changed)
         controller.statusReady.connect(self._status_ready)
         controller.tested.connect(self._tested)
-        controller.refreshed.connect(self._refreshed)
-        controller.pipelinesReady.connect(self.leads.show_pipelines)
-        controller.leadCreated.connect(self.leads.show_created)
-        controller.leadStatusChanged.connect(self.leads.show_moved)
+        controller.refreshed.connect(lambda _token: self._succeeded("refresh"))
+        controller.pipelinesReady.connect(self._pipelines_ready)
+        controller.leadCreated.connect(self._lead_created)
+        controller.leadStatusChanged.connect(self._lead_moved)
         controller.busyChanged.connect(self._busy_changed)
         controller.failed.connect(self._failed)
         self.retranslate_ui()
@@ -85,7 +117,7 @@ class ConnectionPage(QScrollArea):
     def load(self) -> None:
         """Fill the page: status from the keyring and config, then ask amoCRM."""
         self._loaded = True
-        self.error.clear()
+        self._clear_error()
         self._controller.load_status()
         self._controller.test_connection()
         self._controller.load_pipelines()
@@ -103,7 +135,7 @@ class ConnectionPage(QScrollArea):
         self.account.clear()
         self.token.clear()
         self.leads.clear()
-        self.error.clear()
+        self._clear_error()
         self._loaded = False
         if self.isVisible():
             self.load()
@@ -111,17 +143,50 @@ class ConnectionPage(QScrollArea):
     def _status_ready(self, status: ConnectionStatus) -> None:
         self.account.show_status(status)
         self.token.show_token(status.token)
+        self._succeeded("status")
 
     def _tested(self, test: ConnectionTest) -> None:
         self._test = test
-        self.error.clear()
         self.account.show_account(test.account)
         self._render_test()
+        self._succeeded("test")
 
-    def _refreshed(self, _token: TokenInfo) -> None:
-        self.error.clear()
+    def _pipelines_ready(self, pipelines: list[Pipeline]) -> None:
+        self.leads.show_pipelines(pipelines)
+        self._succeeded("pipelines")
+
+    def _lead_created(self, lead: CreatedLead) -> None:
+        self.leads.show_created(lead)
+        self._succeeded("create_lead")
+
+    def _lead_moved(self, lead_id: int, status_id: int) -> None:
+        self.leads.show_moved(lead_id, status_id)
+        self._succeeded("set_lead_status")
+
+    def _next_event(self) -> int:
+        self._events += 1
+        return self._events
+
+    def _started_action(self, action: str) -> None:
+        """Clear what the new run of ``action`` supersedes: its last result and error."""
+        self._started[action] = self._next_event()
+        if self._error_action == action:
+            self._clear_error()
+        if action == "test":
+            self._test = None
+            self.test_result.setText("")
+        if action == "set_lead_status":
+            self.leads.clear_move_result()
+
+    def _succeeded(self, action: str) -> None:
+        if self._error_action is None or self._started.get(action, 0) <= self._error_at:
+            return
+        if action == self._error_action or {action, self._error_action} <= AMO_ACTIONS:
+            self._clear_error()
 
     def _busy_changed(self, action: str, busy: bool) -> None:
+        if busy:
+            self._started_action(action)
         texts = {
             "test": self.tr("Testing the connection…"),
             "refresh": self.tr("Refreshing the token…"),
@@ -146,7 +211,22 @@ class ConnectionPage(QScrollArea):
         if action == "test":
             self._test = None
             self.test_result.setText("")
+        self._error_action = action
+        self._error_at = self._next_event()
         self.error.show_error(error)
+        self._offer_fix()
+
+    def _clear_error(self) -> None:
+        self._error_action = None
+        self.error.clear()
+
+    def _offer_fix(self) -> None:
+        error = self.error.error
+        needs_sign_in = error is not None and error.code in SIGN_IN_FIXES
+        self.error.set_action(self.tr("Sign in again") if needs_sign_in else None)
+
+    def _sign_in_clicked(self) -> None:
+        self.signInRequested.emit(self._controller.profile_name)
 
     def _render_test(self) -> None:
         if self._test is not None:
@@ -162,6 +242,7 @@ class ConnectionPage(QScrollArea):
         self.test_box.setTitle(self.tr("Connection test"))
         self.test_button.setText(self.tr("Test connection"))
         self._render_test()
+        self._offer_fix()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -136,6 +136,11 @@ class LeadPanel(QGroupBox):
         self._moved_to = names.get(status_id, str(status_id))
         self._render_results()
 
+    def clear_move_result(self) -> None:
+        """Forget "moved to …": a new move is on its way and supersedes it."""
+        self._moved_to = ""
+        self._render_results()
+
     def set_enabled_actions(self, enabled: bool) -> None:
         for button in (self.create_button, self.move_button, self.reload_button):
             button.setEnabled(
