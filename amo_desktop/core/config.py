@@ -4,7 +4,10 @@ The file (``config.json`` in the app home) looks like
 ``{"version": 1, "current": "default", "language": null, "profiles": {"default": {...}}}``;
 its version and keys are defined in :mod:`amo_desktop.core.config_summary`.
 Writes are atomic (temporary file + ``os.replace``, mode 0600) under a file lock, because the
-CLI and the GUI may change it at the same time. A damaged file is never overwritten: it is
+CLI and the GUI may change it at the same time. A change to a stored profile re-reads the file
+under that lock and writes only the fields it names (:meth:`ConfigStore.update`,
+:meth:`ConfigStore.edit`), so another program's change to other fields is never undone by a
+stale copy. A damaged file is never overwritten: it is
 copied to ``config.json.bak`` and reported as CONFIG_UNREADABLE. A write that cannot be done is
 CONFIG_NOT_WRITABLE; one kept waiting too long by another amo-desktop is CONFIG_LOCKED.
 """
@@ -20,7 +23,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, cast
 
 from amo_desktop.core.config_summary import (
     CONFIG_VERSION,
@@ -104,6 +107,20 @@ class Profile:
             account_name=data.get("account_name"),
             webhook=WebhookSettings(**data.get("webhook", {})),
         )
+
+
+class ProfileChanges(TypedDict, total=False):
+    """The fields of a stored :class:`Profile` that :meth:`ConfigStore.update` may change."""
+
+    platform: Platform
+    account: str
+    client_id: str
+    redirect_uri: str
+    backend_url: str | None
+    token_owner: TokenOwner
+    account_id: int | None
+    account_name: str | None
+    webhook: WebhookSettings
 
 
 class ConfigStore:
@@ -232,12 +249,52 @@ class ConfigStore:
         return profile
 
     def save(self, profile: Profile) -> Profile:
+        """Store a new profile; PROFILE_EXISTS if the name is taken.
+
+        A stored profile is changed with :meth:`update` or :meth:`edit`: writing back a whole
+        profile read earlier would undo what another program changed in the meantime.
+        """
         validate_profile_name(profile.name)
         with self._editing() as document:
+            if profile.name in document[PROFILES_KEY]:
+                raise AmoError(ErrorCode.PROFILE_EXISTS, {"profile": profile.name})
             document[PROFILES_KEY][profile.name] = profile.to_dict()
             if document.get(CURRENT_KEY) is None:
                 document[CURRENT_KEY] = profile.name
         return profile
+
+    def update(self, name: str, **changes: Unpack[ProfileChanges]) -> Profile:
+        """Change the named fields of stored profile ``name`` (PROFILE_NOT_FOUND if none).
+
+        The profile is read under the lock, so fields not named keep whatever another program
+        stored in them.
+        """
+
+        def apply(stored: Profile | None) -> Profile:
+            if stored is None:
+                raise AmoError(ErrorCode.PROFILE_NOT_FOUND, {"profile": name})
+            return replace(stored, **changes)
+
+        return self.edit(name, apply)
+
+    def edit(self, name: str, change: Callable[[Profile | None], Profile]) -> Profile:
+        """Create or change profile ``name`` in one step under the lock.
+
+        ``change`` gets the profile as stored right now (None if there is none) and returns
+        the profile to keep; it runs while other programs wait, so it must be quick and do
+        no I/O. An error it raises leaves the file untouched.
+        """
+        validate_profile_name(name)
+        with self._editing() as document:
+            stored = self._profile_from(document, name)
+            changed = change(stored)
+            if changed.name != name:
+                raise ValueError(f"profile {name!r} cannot become {changed.name!r}; rename it")
+            # Merged, not replaced: keys a newer version added to the entry are kept.
+            document[PROFILES_KEY].setdefault(name, {}).update(changed.to_dict())
+            if document.get(CURRENT_KEY) is None:
+                document[CURRENT_KEY] = name
+        return changed
 
     def delete(self, name: str) -> bool:
         """Remove the profile; False if there was none. Keyring entries are the caller's."""
@@ -284,10 +341,6 @@ class ConfigStore:
             raise ValueError(f"language must be one of {SUPPORTED_LANGUAGES}")
         with self._editing() as document:
             document[LANGUAGE_KEY] = language
-
-    def update(self, name: str, **changes: Any) -> Profile:
-        """Load, change some fields (``dataclasses.replace``) and save."""
-        return self.save(replace(self.load(name), **changes))
 
     def list(self) -> builtins.list[Profile]:
         """All profiles, sorted by name."""

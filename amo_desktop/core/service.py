@@ -20,7 +20,7 @@ import httpx
 from amo_desktop.core import envfile
 from amo_desktop.core.api import AmoApiClient
 from amo_desktop.core.browser import Browser, SystemBrowser
-from amo_desktop.core.config import ConfigStore, Profile, TokenOwner
+from amo_desktop.core.config import ConfigStore, Profile, ProfileChanges, TokenOwner
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.http_errors import error_from_exception, error_from_response
@@ -248,22 +248,33 @@ class ProfileSession:
             await self._core.credentials.set_client_secret(self.name, secret)
         elif not await self._core.credentials.get_client_secret(self.name):
             raise AmoError(ErrorCode.MISSING_CLIENT_SECRET, {"profile": self.name})
-        existing = self.profile()
         account = address.base_url if address.platform is Platform.CUSTOM else address.host
-        same_account = existing is not None and existing.account == account
-        profile = Profile(
-            name=self.name,
-            platform=address.platform,
-            account=account,
-            client_id=checked_id,
-            redirect_uri=checked_uri,
-            backend_url=backend or (existing.backend_url if existing else None),
-            token_owner=existing.token_owner if existing else "desktop",
-            account_id=existing.account_id if existing and same_account else None,
-            account_name=existing.account_name if existing and same_account else None,
-            **({"webhook": existing.webhook} if existing else {}),
-        )
-        self._core.config.save(profile)
+
+        def connect(stored: Profile | None) -> Profile:
+            # Decided on the profile as stored under the settings lock: token owner, webhook
+            # and anything else another program changed meanwhile are kept as they are now.
+            if stored is None:
+                return Profile(
+                    name=self.name,
+                    platform=address.platform,
+                    account=account,
+                    client_id=checked_id,
+                    redirect_uri=checked_uri,
+                    backend_url=backend,
+                )
+            same_account = stored.account == account
+            return dataclasses.replace(
+                stored,
+                platform=address.platform,
+                account=account,
+                client_id=checked_id,
+                redirect_uri=checked_uri,
+                backend_url=backend or stored.backend_url,
+                account_id=stored.account_id if same_account else None,
+                account_name=stored.account_name if same_account else None,
+            )
+
+        profile = self._core.config.edit(self.name, connect)
         self._core.logbook.note(f"profile {self.name} configured for {account}")
         return profile
 
@@ -406,10 +417,10 @@ class ProfileSession:
 
     async def _save_login(self, profile: Profile, tokens: TokenSet, host: str) -> TokenInfo:
         tokens = dataclasses.replace(tokens, account_host=host)
-        changes: dict[str, object] = {"token_owner": "desktop"}
+        changes: ProfileChanges = {"token_owner": "desktop"}
         if profile.platform is not Platform.CUSTOM and host != profile.account:
             # The person picked another account on the consent page: the tokens work there.
-            changes.update(account=host, account_id=None, account_name=None)
+            changes.update({"account": host, "account_id": None, "account_name": None})
             self._core.logbook.note(f"profile {self.name} now points to {host}")
         if tokens.account_id is not None:
             changes["account_id"] = tokens.account_id

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import stat
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -194,3 +197,96 @@ def test_settings_locked_by_another_amo_desktop_are_a_typed_error(tmp_path: Path
         assert caught.value.code is ErrorCode.CONFIG_LOCKED
     store.save(make_profile("other"))
     assert [profile.name for profile in store.list()] == ["default", "other"]
+
+
+def _writer(home: Path, role: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.core.config_writer_worker", str(home), role],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_two_programs_changing_different_fields_keep_both_changes(tmp_path: Path) -> None:
+    """The GUI saving the account after a test while ``configure`` saves a new redirect URI.
+
+    The first program stops right after reading the file for its change; the second then
+    makes its own change, and the first goes on only once the second is asking for the lock.
+    A change built on a stale read would undo the other one whichever finishes last.
+    """
+    from tests.core import config_writer_worker as worker
+
+    ConfigStore(tmp_path).save(make_profile())
+    first = _writer(tmp_path, "first")
+    second: subprocess.Popen[str] | None = None
+    try:
+        assert first.stdout is not None and first.stdin is not None
+        assert first.stdout.readline() == "read\n"
+        second = _writer(tmp_path, "second")
+        assert second.stdout is not None
+        assert second.stdout.readline() == "locking\n"
+        first.stdin.write("go\n")
+        first.stdin.flush()
+        assert first.stdout.readline() == "done\n"
+        assert second.stdout.readline() == "done\n"
+        assert first.wait(timeout=30) == 0 and second.wait(timeout=30) == 0
+    finally:
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
+    stored = ConfigStore(tmp_path).load("default")
+    assert stored.redirect_uri == worker.SECOND_REDIRECT_URI
+    assert (stored.account_id, stored.account_name) == (
+        worker.FIRST_ACCOUNT_ID,
+        worker.FIRST_ACCOUNT_NAME,
+    )
+
+
+def test_update_changes_only_the_named_fields_of_the_stored_profile(tmp_path: Path) -> None:
+    mine, theirs = ConfigStore(tmp_path), ConfigStore(tmp_path)
+    mine.save(make_profile())
+    stale = mine.load("default")
+    theirs.update("default", token_owner="backend", backend_url="http://127.0.0.1:8000")
+    updated = mine.update("default", account_id=7)
+    assert updated == replace(
+        stale, token_owner="backend", backend_url="http://127.0.0.1:8000", account_id=7
+    )
+    assert ConfigStore(tmp_path).load("default") == updated
+    with pytest.raises(AmoError) as caught:
+        mine.update("missing", account_id=7)
+    assert caught.value.code is ErrorCode.PROFILE_NOT_FOUND
+    assert mine.get("missing") is None
+
+
+def test_save_only_creates_and_edit_creates_or_changes_in_one_step(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path)
+    store.save(make_profile())
+    with pytest.raises(AmoError) as caught:
+        store.save(make_profile(account_id=1))
+    assert caught.value.code is ErrorCode.PROFILE_EXISTS
+    assert store.load("default").account_id is None
+
+    seen: list[Profile | None] = []
+
+    def keep_or_create(stored: Profile | None) -> Profile:
+        seen.append(stored)
+        return stored or make_profile("shop")
+
+    assert store.edit("shop", keep_or_create) == make_profile("shop")
+    assert store.edit("shop", keep_or_create) == make_profile("shop")
+    assert seen == [None, make_profile("shop")]
+    with pytest.raises(ValueError):
+        store.edit("shop", lambda stored: make_profile("other"))
+    assert [profile.name for profile in store.list()] == ["default", "shop"]
+
+
+def test_a_field_update_keeps_keys_this_version_does_not_know(tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path)
+    entry = {**make_profile().to_dict(), "added_later": "kept"}
+    store.path.write_text(json.dumps({"version": 1, "profiles": {"default": entry}}))
+    store.update("default", account_name="Shop")
+    stored = json.loads(store.path.read_text())["profiles"]["default"]
+    assert stored["added_later"] == "kept" and stored["account_name"] == "Shop"
