@@ -16,6 +16,10 @@
         <translation>Не вдалося повторно надіслати на %1: %2</translation>
     </message>
     <message>
+        <source>“%1” is not a web address. Enter the full address, starting with http:// or https://, for example http://localhost:3000/webhook</source>
+        <translation>«%1» — це не вебадреса. Введіть повну адресу, що починається з http:// або https://, наприклад http://localhost:3000/webhook</translation>
+    </message>
+    <message>
         <source>Copied</source>
         <translation>Скопійовано</translation>
     </message>
@@ -520,6 +524,29 @@
     <message>
         <source>This event came from another account than the connected one.</source>
         <translation>Ця подія прийшла з іншого акаунта, ніж підключений.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookForwardProblem</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>немає відповіді протягом %1 с</translation>
+    </message>
+    <message>
+        <source>cannot connect to the address</source>
+        <translation>не вдається з’єднатися з адресою</translation>
+    </message>
+    <message>
+        <source>the target is too slow, deliveries are piling up</source>
+        <translation>адресат надто повільний, доставки накопичуються</translation>
+    </message>
+    <message>
+        <source>could not send it: %1</source>
+        <translation>не вдалося надіслати: %1</translation>
+    </message>
+    <message>
+        <source>sending failed: %1</source>
+        <translation>помилка надсилання: %1</translation>
     </message>
 </context>
 <context>

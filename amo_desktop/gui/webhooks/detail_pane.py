@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from amo_desktop.core.web_address import is_web_address
 from amo_desktop.core.webhooks.formdecode import (
     SHOWN_DEPTH,
     FormDecodeError,
@@ -25,6 +26,7 @@ from amo_desktop.core.webhooks.formdecode import (
     flatten,
 )
 from amo_desktop.core.webhooks.records import ForwardResult
+from amo_desktop.gui.webhooks.forward_problems import forward_problem
 from amo_desktop.gui.webhooks.listener_panel import FAIL_STYLE, OK_STYLE
 from amo_desktop.gui.webhooks.rows import EventRow
 from amo_desktop.gui.widgets.data_label import DataLabel, mark_as_data
@@ -75,6 +77,7 @@ class EventDetailPane(QWidget):
         self._row: EventRow | None = None
         self._replay_result: ForwardResult | None = None
         self._has_forward_target = False
+        self._replaying = False
 
         self.summary = DataLabel("webhookDetailsSummary", self)
         self.summary.setStyleSheet("font-weight: bold;")
@@ -122,6 +125,7 @@ class EventDetailPane(QWidget):
         self.replay_url.setObjectName("webhookReplayUrl")
         mark_as_data(self.replay_url)
         self.replay_url.returnPressed.connect(self._replay_to_url)
+        self.replay_url.textChanged.connect(lambda _text: self._update_buttons())
         self.replay_to = QPushButton(self)
         self.replay_to.setObjectName("webhookReplayTo")
         self.replay_to.clicked.connect(self._replay_to_url)
@@ -186,11 +190,11 @@ class EventDetailPane(QWidget):
         self._update_buttons()
 
     def set_replaying(self, busy: bool) -> None:
+        self._replaying = busy
         if busy:
             self.replay_result.setStyleSheet("")
             self.replay_result.setText(self.tr("Replaying…"))
-        self.replay.setEnabled(not busy and self._can_replay_to_forward_target())
-        self.replay_to.setEnabled(not busy and self._row is not None)
+        self._update_buttons()
 
     def show_replay_result(self, result: ForwardResult) -> None:
         self._replay_result = result
@@ -215,7 +219,7 @@ class EventDetailPane(QWidget):
             text = (
                 self.tr("Replay to %1 failed: %2")
                 .replace("%1", result.target)
-                .replace("%2", result.error or "")
+                .replace("%2", forward_problem(result.error or ""))
             )
         self.replay_result.setStyleSheet(OK_STYLE if result.ok else FAIL_STYLE)
         self.replay_result.setText(text)
@@ -224,8 +228,10 @@ class EventDetailPane(QWidget):
         return self._row is not None and self._has_forward_target
 
     def _update_buttons(self) -> None:
-        self.replay.setEnabled(self._can_replay_to_forward_target())
-        self.replay_to.setEnabled(self._row is not None)
+        idle = not self._replaying
+        self.replay.setEnabled(idle and self._can_replay_to_forward_target())
+        has_url = bool(self.replay_url.text().strip())
+        self.replay_to.setEnabled(idle and self._row is not None and has_url)
         self.copy_body.setEnabled(self._row is not None)
         self.copy_headers.setEnabled(self._row is not None)
 
@@ -235,8 +241,18 @@ class EventDetailPane(QWidget):
 
     def _replay_to_url(self) -> None:
         url = self.replay_url.text().strip()
-        if self._row is not None and url:
-            self.replayRequested.emit(self._row.delivery, url)
+        if self._row is None or not url or self._replaying:
+            return
+        if not is_web_address(url):
+            self._replay_result = None
+            self.show_replay_error(
+                self.tr(
+                    "“%1” is not a web address. Enter the full address, starting with http://"
+                    " or https://, for example http://localhost:3000/webhook"
+                ).replace("%1", url)
+            )
+            return
+        self.replayRequested.emit(self._row.delivery, url)
 
     def _copy(self, text: QPlainTextEdit, button: QPushButton) -> None:
         QGuiApplication.clipboard().setText(text.toPlainText())

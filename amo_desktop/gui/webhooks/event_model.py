@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from amo_desktop.core.webhooks.records import ForwardResult
 from amo_desktop.gui.models.row_table import AnyIndex, BoundedRowTableModel
+from amo_desktop.gui.webhooks.forward_problems import forward_problem
 from amo_desktop.gui.webhooks.rows import EventRow, ForwardState
 from amo_desktop.gui.webhooks.vocabulary import action_label, entity_label
 
@@ -240,7 +241,9 @@ class WebhookEventModel(BoundedRowTableModel[EventRow]):
             )
         if column == EventColumn.FORWARD:
             outcome = self._outcomes.get(row.delivery_id)
-            return outcome.error or None if outcome is not None else None
+            if outcome is None or not outcome.error:
+                return None
+            return forward_problem(outcome.error)
         if column == EventColumn.SUMMARY:
             return row.summary
         return None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from amo_desktop.core.webhooks.records import ForwardResult
+from amo_desktop.gui.webhooks.forward_problems import forward_problem
 from amo_desktop.gui.widgets.data_label import mark_as_data
 
 DEFAULT_PATH = "/api/v1/integrations/amo-crm/webhook"
@@ -248,7 +249,7 @@ class ListenerPanel(QGroupBox):
             problem = (
                 self.tr("answer %1").replace("%1", str(result.status))
                 if result.status is not None
-                else result.error or ""
+                else forward_problem(result.error or "")
             )
             text = self.tr("Forwarding failing: %1. Events are still recorded here.").replace(
                 "%1", problem
