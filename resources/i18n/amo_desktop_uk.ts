@@ -183,7 +183,7 @@
     </message>
     <message>
         <source>Paste the authorization code from the integration&apos;s Keys tab, or the whole address the browser ended on. A code is valid for 20 minutes only.</source>
-        <translation>Вставте код авторизації з вкладки «Ключі та доступ» інтеграції або всю адресу, на якій зупинився браузер. Код дійсний лише 20 хвилин.</translation>
+        <translation>Вставте код авторизації з вкладки «Ключі та доступи» інтеграції або всю адресу, на якій зупинився браузер. Код дійсний лише 20 хвилин.</translation>
     </message>
     <message>
         <source>Authorization code or final address</source>
@@ -314,6 +314,10 @@
         <translation>Збереження файлу .env бекенда</translation>
     </message>
     <message>
+        <source>Enter the backend address first.</source>
+        <translation>Спершу вкажіть адресу бекенда.</translation>
+    </message>
+    <message>
         <source>not authorized</source>
         <translation>доступ не надано</translation>
     </message>
@@ -336,6 +340,10 @@
     <message>
         <source>Nothing written: %1 keeps its values.</source>
         <translation>Нічого не записано: у %1 залишилися попередні значення.</translation>
+    </message>
+    <message>
+        <source>Enter your backend&apos;s address in the field beside the button, for example http://127.0.0.1:8000.</source>
+        <translation>Вкажіть адресу бекенда в полі поруч із кнопкою, наприклад http://127.0.0.1:8000.</translation>
     </message>
     <message>
         <source>✓ The backend accepted the tokens (HTTP %1). It owns them now.</source>
@@ -418,7 +426,7 @@
     </message>
     <message>
         <source>Copy them from amoCRM: Settings → Integrations → your integration → Keys.</source>
-        <translation>Скопіюйте їх з amoCRM: Налаштування → Інтеграції → ваша інтеграція → Ключі та доступ.</translation>
+        <translation>Скопіюйте їх з amoCRM: Налаштування → Інтеграції → ваша інтеграція → Ключі та доступи.</translation>
     </message>
     <message>
         <source>Integration ID:</source>
@@ -803,7 +811,7 @@
     </message>
     <message>
         <source>You need the integration&apos;s keys: in amoCRM open Settings → Integrations, open your integration and find the Keys and access tab (integration ID and secret key).</source>
-        <translation>Вам знадобляться ключі інтеграції: в amoCRM відкрийте Налаштування → Інтеграції, відкрийте свою інтеграцію і знайдіть вкладку «Ключі та доступ» (ID інтеграції та секретний ключ).</translation>
+        <translation>Вам знадобляться ключі інтеграції: в amoCRM відкрийте Налаштування → Інтеграції, відкрийте свою інтеграцію і знайдіть вкладку «Ключі та доступи» (ID інтеграції та секретний ключ).</translation>
     </message>
     <message>
         <source>Language:</source>

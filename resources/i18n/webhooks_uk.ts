@@ -616,6 +616,94 @@
         <translation>додано примітку</translation>
     </message>
     <message>
+        <source>Lead created</source>
+        <translation>Угоду створено</translation>
+    </message>
+    <message>
+        <source>Lead changed</source>
+        <translation>Угоду змінено</translation>
+    </message>
+    <message>
+        <source>Lead moved to another stage</source>
+        <translation>Угоду переміщено на інший етап</translation>
+    </message>
+    <message>
+        <source>Lead owner changed</source>
+        <translation>Змінено відповідального за угоду</translation>
+    </message>
+    <message>
+        <source>Note added to a lead</source>
+        <translation>До угоди додано примітку</translation>
+    </message>
+    <message>
+        <source>Lead deleted</source>
+        <translation>Угоду видалено</translation>
+    </message>
+    <message>
+        <source>Lead restored</source>
+        <translation>Угоду відновлено</translation>
+    </message>
+    <message>
+        <source>Contact created</source>
+        <translation>Контакт створено</translation>
+    </message>
+    <message>
+        <source>Contact changed</source>
+        <translation>Контакт змінено</translation>
+    </message>
+    <message>
+        <source>Contact owner changed</source>
+        <translation>Змінено відповідального за контакт</translation>
+    </message>
+    <message>
+        <source>Note added to a contact</source>
+        <translation>До контакту додано примітку</translation>
+    </message>
+    <message>
+        <source>Contact deleted</source>
+        <translation>Контакт видалено</translation>
+    </message>
+    <message>
+        <source>Contact restored</source>
+        <translation>Контакт відновлено</translation>
+    </message>
+    <message>
+        <source>Company created</source>
+        <translation>Компанію створено</translation>
+    </message>
+    <message>
+        <source>Company changed</source>
+        <translation>Компанію змінено</translation>
+    </message>
+    <message>
+        <source>Company owner changed</source>
+        <translation>Змінено відповідального за компанію</translation>
+    </message>
+    <message>
+        <source>Note added to a company</source>
+        <translation>До компанії додано примітку</translation>
+    </message>
+    <message>
+        <source>Company deleted</source>
+        <translation>Компанію видалено</translation>
+    </message>
+    <message>
+        <source>Company restored</source>
+        <translation>Компанію відновлено</translation>
+    </message>
+    <message>
+        <source>Task created</source>
+        <translation>Завдання створено</translation>
+    </message>
+    <message>
+        <source>Task changed</source>
+        <translation>Завдання змінено</translation>
+    </message>
+    <message>
+        <source>Task deleted</source>
+        <translation>Завдання видалено</translation>
+    </message>
+    <message>
         <source>wrong or missing secret</source>
         <translation>неправильний або відсутній секрет</translation>
     </message>

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.core.envfile import parse_env
+from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.gui.app import DesktopApp
+from amo_desktop.gui.language import LanguageManager
+from amo_desktop.gui.wizard.done_page import DonePage
 from amo_desktop.gui.wizard.page_ids import PageId
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard
 from tests.gui.conftest import run
@@ -219,3 +222,35 @@ def test_enter_in_the_backend_address_pushes_and_keeps_the_wizard_open(
         assert wizard.isVisible() and wizard.currentId() == PageId.DONE
     finally:
         run(qtbot, backend.stop())
+
+
+def test_push_waits_for_an_address_in_the_field_beside_it(qtbot: QtBot) -> None:
+    page = DonePage()
+    qtbot.addWidget(page)
+    button = named(page, QAbstractButton, "pushTokensButton")
+    assert not button.isEnabled()
+    type_into(qtbot, page, "backendUrlInput", "   ")
+    assert not button.isEnabled()
+    type_into(qtbot, page, "backendUrlInput", "http://127.0.0.1:8000")
+    assert button.isEnabled()
+    named(page, QLineEdit, "backendUrlInput").clear()
+    assert not button.isEnabled()
+
+
+def test_a_missing_backend_address_points_to_the_field_not_to_settings(
+    qtbot: QtBot, languages: LanguageManager
+) -> None:
+    """The catalogue's hint is shared with the dashboard and names Settings, which the wizard
+    has not; the done page says where the address goes on this page."""
+    page = DonePage()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    languages.set_language("uk")
+    page.show_error(AmoError(ErrorCode.BACKEND_NOT_CONFIGURED, {"profile": "default"}))
+    shown = named(page, QLabel, "pushTokensResult").text()
+    assert "полі поруч із кнопкою" in shown
+    assert "Налаштуван" not in shown + named(page, QLabel, "doneErrorHint").text()
+    languages.set_language("en")  # LanguageChange is posted: the page re-renders it soon
+    result = named(page, QLabel, "pushTokensResult")
+    qtbot.waitUntil(lambda: "field beside the button" in result.text())

@@ -5,6 +5,7 @@ every compiled .qm file is what its .ts file compiles to (no one forgot to re-ru
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -52,10 +53,13 @@ def test_translation_file_is_current_and_complete(
 
 
 # One Ukrainian word per thing across the windows, the command line and the doctor: a second
-# word reads like a second thing. (The key is the word kept; the values are the ones replaced.)
+# word reads like a second thing. (The key is the word kept; the values are patterns of the
+# ones replaced.)
 UKRAINIAN_TERMS = {
     "приймач": ("прослуховувач",),  # the webhook listener
     "довгостроковий": ("довготривал",),  # the long-lived token
+    # amoCRM's integration tab, «Ключи и доступы» in its Russian interface
+    "ключі та доступи": (r"ключі та доступ(?!и)",),
 }
 
 
@@ -65,4 +69,4 @@ def test_each_thing_has_one_ukrainian_name_everywhere(kept: str) -> None:
     texts = {path: path.read_text(encoding="utf-8").lower() for path in sources}
     assert any(kept in text for text in texts.values())
     for replaced in UKRAINIAN_TERMS[kept]:
-        assert [path.name for path, text in texts.items() if replaced in text] == []
+        assert [path.name for path, text in texts.items() if re.search(replaced, text)] == []

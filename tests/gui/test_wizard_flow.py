@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.core.error_catalogue import entry_for
@@ -113,6 +113,35 @@ def test_wrong_secret_shows_the_catalogue_text_and_leads_back_to_the_keys(
     assert title == entry_for(shown).localized("en").title
     click(qtbot, wizard, "authorizeErrorAction")
     assert wizard.currentId() == PageId.KEYS
+
+
+@pytest.mark.parametrize("refused", ["expired", "garbled"])
+def test_a_refused_code_offers_no_way_back_to_the_page_it_is_on(
+    qtbot: QtBot, desktop: DesktopApp, refused: str
+) -> None:
+    """The fix for a bad code is on the authorize page itself: no button that would do
+    nothing; the code field is ready for the next paste instead."""
+    wizard = open_sandbox_wizard(qtbot, desktop)
+    reach_authorize_page(qtbot, wizard)
+    server = sandbox_server(desktop)
+    if refused == "expired":
+        integration = server.state.integration(wizard.keys_page.client_id)
+        assert integration is not None
+        code = server.state.issue_authorization_code(integration)
+        server.state.clock.advance(21 * 60)
+    else:
+        code = "def50200garbled"
+    type_into(qtbot, wizard, "codeInput", code)
+    click(qtbot, wizard, "codeSubmitButton")
+    wait_label(qtbot, wizard, "authorizeErrorTitle")
+    assert not named(wizard, QPushButton, "authorizeErrorAction").isVisible()
+    field = named(wizard, QLineEdit, "codeInput")
+    assert field.hasFocus()
+    assert field.selectedText() == code
+    # A language switch re-labels the panel's button without bringing it back.
+    wizard.retranslate_ui()
+    assert not named(wizard, QPushButton, "authorizeErrorAction").isVisible()
+    assert wizard.currentId() == PageId.AUTHORIZE
 
 
 def test_wrong_domain_is_explained_live_and_blocks_next(qtbot: QtBot, desktop: DesktopApp) -> None:

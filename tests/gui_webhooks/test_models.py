@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -162,3 +163,30 @@ def test_subscription_states_read_in_the_interface_language(languages: LanguageM
     languages.set_language("uk")
     assert states() == ["активна", "ВИМКНЕНО amoCRM"]
     assert "abc" not in model.index(0, SubscriptionColumn.DESTINATION).data()
+
+
+def test_subscription_events_read_in_the_interface_language_with_amo_names_in_the_tip(
+    languages: LanguageManager,
+) -> None:
+    model = SubscriptionsModel()
+    hook = WebhookSubscription(
+        id=1,
+        destination="https://example.test/hook",
+        settings=("add_lead", "update_lead", "status_lead", "add_talk_future"),
+        disabled=False,
+        created_at=None,
+        updated_at=None,
+    )
+    model.set_subscriptions([hook])
+    events = model.index(0, SubscriptionColumn.EVENTS)
+    raw_names = "add_lead, update_lead, status_lead, add_talk_future"
+    languages.set_language("uk")
+    try:
+        shown = events.data()
+        assert shown == (
+            "Угоду створено, Угоду змінено, Угоду переміщено на інший етап, add_talk_future"
+        )
+        assert events.data(Qt.ItemDataRole.ToolTipRole) == raw_names
+    finally:
+        languages.set_language("en")
+    assert events.data().startswith("Lead created, Lead changed")

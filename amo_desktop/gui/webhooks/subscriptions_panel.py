@@ -37,6 +37,7 @@ from amo_desktop.gui.language import current_language
 from amo_desktop.gui.models.row_table import AnyIndex, RowTableModel
 from amo_desktop.gui.webhooks.event_model import FAILED_COLOUR
 from amo_desktop.gui.webhooks.listener_panel import FAIL_STYLE, HIDDEN_VALUE, IDLE_STYLE, OK_STYLE
+from amo_desktop.gui.webhooks.vocabulary import subscription_event_label
 from amo_desktop.gui.widgets.data_label import mark_as_data
 
 # The listener's secret travels in the destination; the list shows it masked.
@@ -102,14 +103,19 @@ class SubscriptionsModel(RowTableModel[WebhookSubscription]):
             if column == SubscriptionColumn.DESTINATION:
                 return SECRET_VALUE.sub(r"\g<1>" + HIDDEN_VALUE, item.destination)
             if column == SubscriptionColumn.EVENTS:
-                return ", ".join(item.settings)
+                return ", ".join(subscription_event_label(name) for name in item.settings)
             if column == SubscriptionColumn.STATE:
                 return _tr(str(STATE_DISABLED if item.disabled else STATE_ACTIVE))
             if item.updated_at is None:
                 return ""
             return datetime.fromtimestamp(item.updated_at).strftime("%Y-%m-%d %H:%M")
-        if role == Qt.ItemDataRole.ToolTipRole and item.disabled:
-            return disabled_reason(current_language())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = []
+            if column == SubscriptionColumn.EVENTS:
+                tips.append(", ".join(item.settings))  # amoCRM's own names, as its docs use
+            if item.disabled:
+                tips.append(disabled_reason(current_language()))
+            return "\n".join(tips) or None
         if role == Qt.ItemDataRole.ForegroundRole and item.disabled:
             return QBrush(FAILED_COLOUR)
         if role == Qt.ItemDataRole.FontRole and item.disabled:

@@ -32,6 +32,39 @@ ACTIONS = {
 }
 
 
+# The event names a webhook subscription lists (its "settings"), as whole phrases: a phrase
+# reads better than an entity and an action glued together.
+SUBSCRIPTION_EVENTS = {
+    "add_lead": QT_TRANSLATE_NOOP("WebhookVocabulary", "Lead created"),
+    "update_lead": QT_TRANSLATE_NOOP("WebhookVocabulary", "Lead changed"),
+    "status_lead": QT_TRANSLATE_NOOP("WebhookVocabulary", "Lead moved to another stage"),
+    "responsible_lead": QT_TRANSLATE_NOOP("WebhookVocabulary", "Lead owner changed"),
+    "note_lead": QT_TRANSLATE_NOOP("WebhookVocabulary", "Note added to a lead"),
+    "delete_lead": QT_TRANSLATE_NOOP("WebhookVocabulary", "Lead deleted"),
+    "restore_lead": QT_TRANSLATE_NOOP("WebhookVocabulary", "Lead restored"),
+    "add_contact": QT_TRANSLATE_NOOP("WebhookVocabulary", "Contact created"),
+    "update_contact": QT_TRANSLATE_NOOP("WebhookVocabulary", "Contact changed"),
+    "responsible_contact": QT_TRANSLATE_NOOP("WebhookVocabulary", "Contact owner changed"),
+    "note_contact": QT_TRANSLATE_NOOP("WebhookVocabulary", "Note added to a contact"),
+    "delete_contact": QT_TRANSLATE_NOOP("WebhookVocabulary", "Contact deleted"),
+    "restore_contact": QT_TRANSLATE_NOOP("WebhookVocabulary", "Contact restored"),
+    "add_company": QT_TRANSLATE_NOOP("WebhookVocabulary", "Company created"),
+    "update_company": QT_TRANSLATE_NOOP("WebhookVocabulary", "Company changed"),
+    "responsible_company": QT_TRANSLATE_NOOP("WebhookVocabulary", "Company owner changed"),
+    "note_company": QT_TRANSLATE_NOOP("WebhookVocabulary", "Note added to a company"),
+    "delete_company": QT_TRANSLATE_NOOP("WebhookVocabulary", "Company deleted"),
+    "restore_company": QT_TRANSLATE_NOOP("WebhookVocabulary", "Company restored"),
+    "add_task": QT_TRANSLATE_NOOP("WebhookVocabulary", "Task created"),
+    "update_task": QT_TRANSLATE_NOOP("WebhookVocabulary", "Task changed"),
+    "delete_task": QT_TRANSLATE_NOOP("WebhookVocabulary", "Task deleted"),
+}
+
+
+def subscription_event_label(name: str) -> str:
+    source = SUBSCRIPTION_EVENTS.get(name)
+    return QCoreApplication.translate("WebhookVocabulary", str(source)) if source else name
+
+
 def entity_label(kind: str) -> str:
     source = ENTITY_KINDS.get(kind)
     return QCoreApplication.translate("WebhookVocabulary", str(source)) if source else kind

@@ -179,6 +179,13 @@ class AuthorizePage(QWizardPage):
         if self._ready:
             self._set_paths_enabled(True)
 
+    def select_pasted(self, text_kind: str) -> None:
+        """Focus the code or token field (``code`` or ``token``) with its text selected, so
+        that the next paste replaces what was refused."""
+        field = self.code_input if text_kind == "code" else self.token_input
+        field.setFocus()
+        field.selectAll()
+
     def browser_started(self, url: str) -> None:
         self.url_field.set_text(url)
         self._browser_opened = None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from amo_desktop.core.errors import AmoError
+from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.gui.language import fill
 from amo_desktop.gui.widgets.busy_indicator import BusyIndicator
 from amo_desktop.gui.widgets.data_label import DataLabel
@@ -55,6 +55,7 @@ class DonePage(QWizardPage):
         self._exported_path = ""
         self._kept_path = ""
         self._pushed: PushResult | None = None
+        self._address_missing = False
 
         self.summary_box = QGroupBox(self)
         self.profile_label, self.profile_value = QLabel(self), DataLabel("doneProfile", self)
@@ -85,6 +86,9 @@ class DonePage(QWizardPage):
         self.push_button = QPushButton(self.backend_box)
         self.push_button.setObjectName("pushTokensButton")
         self.push_button.clicked.connect(self._push_clicked)
+        # Without an address a push can only fail: the button waits for the field beside it.
+        self.push_button.setEnabled(False)
+        self.backend_url.textChanged.connect(self._update_push_button)
         push_row = QHBoxLayout()
         push_row.addWidget(self.backend_url, 1)
         push_row.addWidget(self.push_button)
@@ -165,10 +169,18 @@ class DonePage(QWizardPage):
 
     def pushed(self, result: PushResult) -> None:
         self._pushed = result
+        self._address_missing = False
         self._render_results()
 
     def show_error(self, error: AmoError) -> None:
         self.busy.stop()
+        if error.code == ErrorCode.BACKEND_NOT_CONFIGURED:
+            # The catalogue's hint (shared with the CLI) points to Settings; here the address
+            # goes into the field beside the button.
+            self._address_missing = True
+            self._render_results()
+            self.backend_url.setFocus()
+            return
         self.error.show_error(error)
 
     def _choose_export_path(self) -> None:
@@ -183,7 +195,15 @@ class DonePage(QWizardPage):
         dialog.open()
 
     def _push_clicked(self) -> None:
-        self.pushRequested.emit(self.backend_url.text().strip())
+        address = self.backend_url.text().strip()
+        if address:
+            self._address_missing = False
+            self.pushRequested.emit(address)
+
+    def _update_push_button(self) -> None:
+        filled = bool(self.backend_url.text().strip())
+        self.push_button.setEnabled(filled)
+        self.push_button.setToolTip("" if filled else self.tr("Enter the backend address first."))
 
     def _render_token(self) -> None:
         token = self._status.token if self._status else None
@@ -201,7 +221,14 @@ class DonePage(QWizardPage):
             self.export_result.setText(
                 fill(self.tr("Nothing written: %1 keeps its values."), self._kept_path)
             )
-        if self._pushed is not None:
+        if self._address_missing:
+            self.push_result.setText(
+                self.tr(
+                    "Enter your backend's address in the field beside the button, for example "
+                    "http://127.0.0.1:8000."
+                )
+            )
+        elif self._pushed is not None:
             self.push_result.setText(
                 fill(
                     self.tr("✓ The backend accepted the tokens (HTTP %1). It owns them now."),
@@ -230,6 +257,7 @@ class DonePage(QWizardPage):
         self.backend_url.setPlaceholderText(self.tr("Backend address, e.g. http://localhost:3000"))
         self.backend_url.setAccessibleName(self.tr("Backend address"))
         self.push_button.setText(self.tr("Push tokens"))
+        self._update_push_button()
         self._render_token()
         self._render_results()
 
@@ -240,8 +268,7 @@ class DonePage(QWizardPage):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            if self.backend_url.text().strip():
-                self._push_clicked()
+            self._push_clicked()
             return True
         return super().eventFilter(watched, event)
 

@@ -255,15 +255,28 @@ class SetupWizard(QWizard):
     def _setup_failed(self, action: str, error: AmoError) -> None:
         fix_page = page_that_fixes(error)
         self._fix_target = fix_page
-        fix_text = self.fix_button_text(fix_page) if fix_page is not None else None
         if action == "import_env":
             self.keys_page.import_failed(error)
         elif action in {"configure", "browser_login", "code_login", "token_login"}:
-            self.authorize_page.show_error(error, fix_text)
+            self.authorize_page.show_error(error, self._fix_text_on(PageId.AUTHORIZE))
+            if fix_page == PageId.AUTHORIZE and action in {"code_login", "token_login"}:
+                # The fix is on this very page: a new code or token in the field just used.
+                self.authorize_page.select_pasted("code" if action == "code_login" else "token")
         elif action == "test":
-            self.check_page.failed(error, fix_text)
+            self.check_page.failed(error, self._fix_text_on(PageId.CHECK))
         elif action in {"export_env", "push_tokens", "status"}:
             self.done_page.show_error(error)
+
+    def _fix_text_on(self, shown_on: PageId) -> str | None:
+        """The fix button's text for an error shown on ``shown_on``, or ``None``.
+
+        The button goes back; when the fixing page is the one showing the error (or none
+        fixes it) a button would do nothing, so there is none.
+        """
+        target = self._fix_target
+        if target is None or target >= shown_on:
+            return None
+        return self.fix_button_text(target)
 
     def fix_button_text(self, page: PageId) -> str:
         names = {
@@ -292,9 +305,12 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Open the dashboard"))
         if self._fix_target is not None:
-            for panel in (self.authorize_page.error, self.check_page.error):
+            for shown_on, panel in (
+                (PageId.AUTHORIZE, self.authorize_page.error),
+                (PageId.CHECK, self.check_page.error),
+            ):
                 if panel.error is not None:
-                    panel.set_action(self.fix_button_text(self._fix_target))
+                    panel.set_action(self._fix_text_on(shown_on))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
