@@ -572,6 +572,22 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ("access_denied", "error=access_denied"),
     ),
     _entry(
+        ErrorCode.AUTHORIZATION_ERROR,
+        (
+            "amoCRM did not finish the sign-in",
+            "amoCRM sent the sign-in back with the error “{error}” ({description}).",
+            "Start the connection again in a minute. If the same error comes back, run "
+            "amo-desktop doctor --report and send the report to support.",
+        ),
+        (
+            "amoCRM не завершила вхід",
+            "amoCRM повернула вхід із помилкою «{error}» ({description}).",
+            "Почніть підключення знову за хвилину. Якщо помилка повториться, запустіть "
+            "amo-desktop doctor --report і надішліть звіт у підтримку.",
+        ),
+        ("error=server_error", "temporarily_unavailable"),
+    ),
+    _entry(
         ErrorCode.AUTH_TIMEOUT,
         (
             "Sign-in took too long",

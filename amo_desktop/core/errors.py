@@ -45,6 +45,7 @@ class ErrorCode(StrEnum):
     NOT_LOGGED_IN = "auth.not_logged_in"
     STATE_MISMATCH = "auth.state_mismatch"
     ACCESS_DENIED = "auth.access_denied"
+    AUTHORIZATION_ERROR = "auth.authorization_error"
     AUTH_TIMEOUT = "auth.timeout"
     AUTH_CANCELLED = "auth.cancelled"
     PORT_IN_USE = "auth.port_in_use"

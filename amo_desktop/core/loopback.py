@@ -21,7 +21,7 @@ from aiohttp import web
 
 from amo_desktop.core.callback_texts import CALLBACK_MARKS, CALLBACK_TEXTS
 from amo_desktop.core.errors import AmoError, ErrorCode
-from amo_desktop.core.oauth import AuthorizationResponse
+from amo_desktop.core.oauth import AuthorizationResponse, authorization_error
 from amo_desktop.core.platforms import is_loopback_host
 from amo_desktop.core.ports import bind_listening_socket
 
@@ -219,11 +219,7 @@ class LoopbackCallbackListener:
             page, outcome = (self._pages.denied, 200), AmoError(ErrorCode.ACCESS_DENIED)
         elif received.error is not None or received.code is None:
             page = (self._pages.error, 400)
-            outcome = AmoError(
-                ErrorCode.BAD_RESPONSE,
-                {"status": "redirect"},
-                debug=f"redirect without a code (error={(received.error or '')[:80]!r})",
-            )
+            outcome = authorization_error(dict(request.query))
         else:
             page, outcome = (self._pages.success, 200), received
         response = self._page(*page)

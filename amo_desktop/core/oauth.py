@@ -90,6 +90,18 @@ def _query_of(text: str) -> str | None:
     return None
 
 
+def authorization_error(query: Mapping[str, str]) -> AmoError:
+    """amo's redirect came back with an error other than a refusal, or with no code at all:
+    its own words (``error``, ``error_description``), shortened, for the person to see."""
+    error = (query.get("error") or "no code").strip()[:80]
+    description = (query.get("error_description") or "").strip()[:200]
+    return AmoError(
+        ErrorCode.AUTHORIZATION_ERROR,
+        {"error": error, "description": description},
+        debug=f"redirect error={error!r} description={description!r}",
+    )
+
+
 def parse_code_input(text: str) -> AuthorizationResponse:
     """Accept a bare code, or the whole final address, or just its query string."""
     cleaned = text.strip().strip(_QUOTES).strip()
@@ -103,7 +115,7 @@ def parse_code_input(text: str) -> AuthorizationResponse:
     if response.error == "access_denied":
         raise AmoError(ErrorCode.ACCESS_DENIED)
     if response.error is not None:
-        raise AmoError(ErrorCode.INVALID_CODE_INPUT, debug=f"error={response.error[:80]}")
+        raise authorization_error(fields)
     if response.code is None or not _BARE_CODE.match(response.code):
         raise AmoError(ErrorCode.INVALID_CODE_INPUT, debug="the address has no usable code")
     return response

@@ -69,6 +69,21 @@ async def test_denial_fails_with_access_denied(port: int) -> None:
     assert caught.value.code is ErrorCode.ACCESS_DENIED
 
 
+async def test_another_error_from_amo_is_shown_in_its_own_words(port: int) -> None:
+    listener = listener_for(port, "uk")
+    await listener.start()
+    waiting = asyncio.create_task(listener.wait(timeout=10))
+    query = f"error=server_error&error_description=temporarily_unavailable&state={STATE}"
+    answer = await get(f"http://127.0.0.1:{port}/callback?{query}")
+    assert answer.status_code == 400
+    with pytest.raises(AmoError) as caught:
+        await waiting
+    assert caught.value.code is ErrorCode.AUTHORIZATION_ERROR
+    message = caught.value.localized("uk").message
+    assert "«server_error»" in message and "temporarily_unavailable" in message
+    assert "HTTP" not in message
+
+
 async def test_forged_state_is_refused_and_the_real_redirect_still_wins(port: int) -> None:
     listener = listener_for(port)
     await listener.start()

@@ -111,6 +111,16 @@ def test_denied_address_is_access_denied() -> None:
     assert caught.value.code is ErrorCode.ACCESS_DENIED
 
 
+def test_an_address_with_another_error_says_what_amo_answered() -> None:
+    with pytest.raises(AmoError) as caught:
+        parse_code_input("http://127.0.0.1:3000/cb?error=server_error&state=1")
+    assert caught.value.code is ErrorCode.AUTHORIZATION_ERROR
+    # No description came: the sentence reads whole without it.
+    assert caught.value.localized("en").message == (
+        "amoCRM sent the sign-in back with the error “server_error”."
+    )
+
+
 class TestRefererCheck:
     address = parse_account_address("demo.amocrm.ru")
 
