@@ -1294,6 +1294,59 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ("backend rejected",),
     ),
     _entry(
+        ErrorCode.BACKEND_NOT_API,
+        (
+            "That address is not the backend's API",
+            "{url} answered with a web page (HTTP {status}), not as the backend does, so the "
+            "tokens were not handed over.",
+            "Another program, such as a website or a frontend, may be using that address or "
+            "port. Give the address of the backend itself.",
+        ),
+        (
+            "Це не адреса API бекенда",
+            "{url} відповіла вебсторінкою (HTTP {status}), а не так, як відповідає бекенд, тож "
+            "токени не передано.",
+            "Можливо, цю адресу чи порт займає інша програма, наприклад сайт або фронтенд. "
+            "Вкажіть адресу самого бекенда.",
+        ),
+        ("backend not api",),
+    ),
+    _entry(
+        ErrorCode.BACKEND_NO_ANSWER,
+        (
+            "Backend took the tokens but did not answer",
+            "Your backend at {url} received the request but did not answer within {seconds} s, "
+            "so it is not known whether it kept the tokens. This app keeps refreshing them.",
+            "Make sure the backend answers the set-tokens request quickly (look at its log), "
+            "then push the tokens again: the backend then gets the pair that is current.",
+        ),
+        (
+            "Бекенд отримав токени, але не відповів",
+            "Ваш бекенд за адресою {url} отримав запит, але не відповів за {seconds} с, тож "
+            "невідомо, чи зберіг він токени. Ця програма й далі їх оновлює.",
+            "Переконайтеся, що бекенд швидко відповідає на запит set-tokens (див. його журнал), "
+            "і передайте токени ще раз: тоді бекенд отримає чинну пару.",
+        ),
+        ("backend no answer",),
+    ),
+    _entry(
+        ErrorCode.TOKENS_ALREADY_HANDED_OVER,
+        (
+            "Your backend already has the tokens",
+            "The tokens were handed to your backend before, and it refreshes them itself, so "
+            "the pair stored here may already be spent.",
+            "To hand over a fresh pair, sign in again in this app first, then push the tokens.",
+        ),
+        (
+            "Ваш бекенд уже має токени",
+            "Токени вже передано вашому бекенду, і він оновлює їх сам, тож пара, збережена тут, "
+            "може бути вже використана.",
+            "Щоб передати свіжу пару, спершу знову увійдіть у цій програмі, а тоді передайте "
+            "токени.",
+        ),
+        ("already handed over",),
+    ),
+    _entry(
         ErrorCode.BACKEND_URL_NOT_PLAIN,
         (
             "Backend address can't hold a login or key",

@@ -92,6 +92,9 @@ class ErrorCode(StrEnum):
     BACKEND_UNREACHABLE = "backend.unreachable"
     BACKEND_REJECTED = "backend.rejected"
     BACKEND_URL_NOT_PLAIN = "backend.url_not_plain"
+    BACKEND_NOT_API = "backend.not_api"
+    BACKEND_NO_ANSWER = "backend.no_answer"
+    TOKENS_ALREADY_HANDED_OVER = "backend.tokens_already_handed_over"
     # Webhooks
     LISTENER_PORT_IN_USE = "webhook.port_in_use"
     LISTENER_BIND_FAILED = "webhook.bind_failed"

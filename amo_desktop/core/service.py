@@ -594,10 +594,11 @@ class ProfileSession:
         # either finishes first (its new pair is the one handed over) or starts afterwards and
         # sees the backend's ownership; it never rotates the pair the backend just took.
         async with self._tokens.exclusive() as held:
-            if self._owner() == "desktop":
-                tokens = await held.fresh()  # hand over a pair with a full day ahead
-            else:
-                tokens = await held.stored()
+            if self._owner() != "desktop":
+                # The backend has refreshed the pair since: the one stored here may be spent,
+                # and sending it would replace the backend's live pair with a dead one.
+                raise AmoError(ErrorCode.TOKENS_ALREADY_HANDED_OVER, {"profile": self.name})
+            tokens = await held.fresh()  # hand over a pair with a full day ahead
             response = await self._send_tokens(base, tokens)
             self._core.config.update(self.name, token_owner="backend", backend_url=base)  # noqa: S106
         self._tokens.forget()
@@ -612,12 +613,28 @@ class ProfileSession:
         }
         try:
             response = await self.http.post(_set_tokens_url(base), json=payload)
+        except (httpx.ReadTimeout, httpx.RemoteProtocolError) as error:
+            # The request went out: the backend may have kept the pair without answering.
+            timeout = self.http.timeout.read
+            raise AmoError(
+                ErrorCode.BACKEND_NO_ANSWER,
+                {"url": base, "seconds": f"{timeout:g}" if timeout else "?"},
+                debug=f"POST {SET_TOKENS_PATH}: {type(error).__name__}: {error}",
+            ) from None
         except httpx.HTTPError as error:
             raise AmoError(
                 ErrorCode.BACKEND_UNREACHABLE,
                 {"url": base},
                 debug=f"POST {SET_TOKENS_PATH}: {type(error).__name__}: {error}",
             ) from None
+        if response.is_success and "html" in response.headers.get("content-type", "").lower():
+            # A website or frontend on that address answers 200 to anything: nothing kept the
+            # tokens, and the backend must not be taken to own them.
+            raise AmoError(
+                ErrorCode.BACKEND_NOT_API,
+                {"url": base, "status": response.status_code},
+                debug=f"POST {SET_TOKENS_PATH} -> HTTP {response.status_code}, an HTML page",
+            )
         if not response.is_success:
             raise AmoError(
                 ErrorCode.BACKEND_REJECTED,

@@ -1,0 +1,119 @@
+"""Handing the tokens to the backend: only a live pair, only to the backend's API, and an
+answer that never came is not taken for a refusal or a success."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from amo_desktop.core.credentials import CredentialStore
+from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.logbook import Logbook
+from amo_desktop.core.redact import Redactor
+from amo_desktop.core.service import AppCore, ProfileSession
+from amo_desktop.sandbox import SandboxServer
+from tests.core.service_helpers import configure_demo
+from tests.support.routing_transport import SandboxRoutingTransport
+
+Backend = Callable[[Callable[[web.Request], Awaitable[web.StreamResponse]]], Awaitable[str]]
+
+
+@pytest.fixture
+async def core(
+    app_home: Path, credential_store: CredentialStore, sandbox_transport: SandboxRoutingTransport
+) -> AsyncIterator[AppCore]:
+    core = AppCore(
+        home=app_home,
+        credentials=credential_store,
+        logbook=Logbook.under(app_home, redactor=Redactor()),
+        transport=sandbox_transport,
+        http_timeout=1.0,  # a backend that never answers is given up on quickly
+    )
+    yield core
+    await core.aclose()
+
+
+@pytest.fixture
+async def logged_in(core: AppCore, sandbox: SandboxServer) -> ProfileSession:
+    session = core.session()
+    await configure_demo(session, sandbox)
+    await session.login_with_code(sandbox.state.issue_authorization_code())
+    return session
+
+
+@pytest.fixture
+async def backend() -> AsyncIterator[Backend]:
+    runners: list[web.AppRunner] = []
+
+    async def start(answer: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> str:
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", answer)
+        runner = web.AppRunner(app, shutdown_timeout=0.1)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        runners.append(runner)
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for runner in runners:
+        await runner.cleanup()
+
+
+def owner(session: ProfileSession) -> str:
+    profile = session.profile()
+    assert profile is not None
+    return profile.token_owner
+
+
+async def test_a_second_push_is_refused_instead_of_sending_a_pair_the_backend_spent(
+    logged_in: ProfileSession, backend: Backend
+) -> None:
+    received: list[object] = []
+
+    async def store(request: web.Request) -> web.Response:
+        received.append(await request.json())
+        return web.json_response({"ok": True})
+
+    url = await backend(store)
+    await logged_in.push_tokens(url)
+    with pytest.raises(AmoError) as caught:
+        await logged_in.push_tokens(url)
+    assert caught.value.code is ErrorCode.TOKENS_ALREADY_HANDED_OVER
+    assert len(received) == 1  # nothing went out the second time
+
+
+async def test_a_web_page_answering_200_does_not_take_the_tokens(
+    logged_in: ProfileSession, backend: Backend
+) -> None:
+    async def website(_request: web.Request) -> web.Response:
+        return web.Response(text="<html>login</html>", content_type="text/html")
+
+    with pytest.raises(AmoError) as caught:
+        await logged_in.push_tokens(await backend(website))
+    assert caught.value.code is ErrorCode.BACKEND_NOT_API
+    assert owner(logged_in) == "desktop"  # this app goes on refreshing
+
+
+async def test_a_backend_that_never_answers_is_not_called_unreachable(
+    logged_in: ProfileSession, backend: Backend
+) -> None:
+    arrived = asyncio.Event()
+
+    async def silent(request: web.Request) -> web.Response:
+        await request.read()
+        arrived.set()
+        await asyncio.Event().wait()  # never answers
+        raise AssertionError("unreachable")
+
+    with pytest.raises(AmoError) as caught:
+        await logged_in.push_tokens(await backend(silent))
+    assert arrived.is_set()  # the tokens did reach it
+    assert caught.value.code is ErrorCode.BACKEND_NO_ANSWER
+    assert "not known whether it kept the tokens" in caught.value.localized("en").message
+    assert owner(logged_in) == "desktop"
