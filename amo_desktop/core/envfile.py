@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from amo_desktop.core.errors import AmoError, ErrorCode
 
@@ -129,6 +130,9 @@ def _escaped_break(match: re.Match[str]) -> str:
     return {"\n": "\\n", "\r": "\\r"}.get(character, f"\\u{ord(character):04x}")
 
 
+_LINE: Final = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
 def merge_env(path: Path, values: Mapping[str, str], *, force: bool = False) -> Path:
     """Write ``values`` into ``path``: replace those keys in place, append the new ones.
 
@@ -151,17 +155,28 @@ def merge_env(path: Path, values: Mapping[str, str], *, force: bool = False) -> 
             ErrorCode.ENV_FILE_EXISTS, {"path": str(path)}, debug=f"differs: {sorted(differing)}"
         )
     newline = "\r\n" if "\r\n" in original else "\n"
-    lines = original.splitlines()
+    # Split at line feeds only, each line keeping its own ending: str.splitlines would also
+    # split at form feeds or U+2028 inside other values, and rejoining every line with one
+    # ending would rewrite a multi-line quoted value that has the other kind.
+    lines = _LINE.findall(original)
     written: set[str] = set()
     for index, line in enumerate(lines):
-        match = _ASSIGNMENT.match(line)
-        if match and match.group(3) in values and not line.lstrip().startswith("#"):
+        content = line.rstrip("\r\n")
+        match = _ASSIGNMENT.match(content)
+        if match and match.group(3) in values and not content.lstrip().startswith("#"):
             indent, export, key = match.group(1), match.group(2) or "", match.group(3)
-            lines[index] = f"{indent}{export}{key}={format_value(values[key])}"
+            ending = line[len(content) :] or newline
+            lines[index] = f"{indent}{export}{key}={format_value(values[key])}{ending}"
             written.add(key)
-    lines += [f"{key}={format_value(value)}" for key, value in values.items() if key not in written]
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += newline
+    lines += [
+        f"{key}={format_value(value)}{newline}"
+        for key, value in values.items()
+        if key not in written
+    ]
     try:
-        _write_private(path, newline.join(lines) + newline)
+        _write_private(path, "".join(lines))
     except OSError as error:  # a read-only share, a missing drive, a full disk
         raise AmoError(
             ErrorCode.ENV_FILE_NOT_WRITABLE,

@@ -97,6 +97,16 @@ def test_merge_keeps_crlf(tmp_path: Path) -> None:
     assert path.read_bytes() == b"A=1\r\nAMO_DOMAIN=y.amocrm.ru\r\n"
 
 
+def test_merge_leaves_other_values_byte_for_byte(tmp_path: Path) -> None:
+    # A CRLF file whose other value spans lines with a bare LF, and a form feed and U+2028
+    # inside values: only the replaced line changes, everything else keeps its bytes.
+    env = tmp_path / ".env"
+    others = 'JWT_KEY="line1\nline2"\r\nNOTE=a\x0cb\u2028c\r\n'
+    env.write_bytes((others + "AMO_DOMAIN=old.amocrm.ru\r\n").encode())
+    merge_env(env, {"AMO_DOMAIN": "new.amocrm.ru"}, force=True)
+    assert env.read_bytes().decode() == others + "AMO_DOMAIN=new.amocrm.ru\r\n"
+
+
 @pytest.mark.parametrize(
     "value",
     [
