@@ -151,8 +151,9 @@ def merge_env(path: Path, values: Mapping[str, str], *, force: bool = False) -> 
     existing = parse_env(original)
     differing = [k for k, v in values.items() if k in existing and existing[k] != v]
     if differing and not force:
+        keys = ", ".join(sorted(differing))  # names only: the values may be secrets
         raise AmoError(
-            ErrorCode.ENV_FILE_EXISTS, {"path": str(path)}, debug=f"differs: {sorted(differing)}"
+            ErrorCode.ENV_FILE_EXISTS, {"path": str(path), "keys": keys}, debug=f"differs: {keys}"
         )
     newline = "\r\n" if "\r\n" in original else "\n"
     # Split at line feeds only, each line keeping its own ending: str.splitlines would also

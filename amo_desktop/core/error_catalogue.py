@@ -299,14 +299,14 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         ErrorCode.ENV_FILE_EXISTS,
         (
             ".env file already has other settings",
-            "{path} already contains different amoCRM settings.",
+            "{path} already contains different amoCRM settings ({keys}).",
             "Check that you picked the right file. To replace the amoCRM settings in it, "
             "confirm the overwrite (on the command line add --force). Other lines stay as "
             "they are.",
         ),
         (
             "Файл .env уже містить інші налаштування",
-            "{path} уже містить інші налаштування amoCRM.",
+            "{path} уже містить інші налаштування amoCRM ({keys}).",
             "Перевірте, що вибрали потрібний файл. Щоб замінити в ньому налаштування amoCRM, "
             "підтвердьте перезапис (у командному рядку додайте --force). Інші рядки "
             "залишаться без змін.",

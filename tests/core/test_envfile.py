@@ -82,6 +82,10 @@ def test_merge_refuses_to_overwrite_different_values_without_force(tmp_path: Pat
         merge_env(path, {"AMO_CLIENT_SECRET": "new-secret"})
     assert caught.value.code is ErrorCode.ENV_FILE_EXISTS
     assert "new-secret" not in caught.value.debug
+    # The person is told which settings differ (by name, never by value).
+    message = caught.value.localized("en").message
+    assert message.endswith("already contains different amoCRM settings (AMO_CLIENT_SECRET).")
+    assert "new-secret" not in message
     assert path.read_text() == BACKEND_ENV
     merge_env(path, {"AMO_CLIENT_SECRET": "new-secret", "AMO_ACCOUNT_ID": "7"}, force=True)
     text = path.read_text()
