@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
     from amo_desktop.core.config import Profile
     from amo_desktop.core.diagnostics import CheckResult
-    from amo_desktop.core.diagnostics.results import Phrase
     from amo_desktop.core.service import ProfileSession
 
 REPORT_LOG_LINES = 50
@@ -104,6 +103,7 @@ def _said_the_command_line_way(ctx: CliContext, result: CheckResult) -> CheckRes
     from dataclasses import replace
 
     from amo_desktop.cli.texts import cli_fix, cli_hint
+    from amo_desktop.core.diagnostics.texts import worded_params
 
     out, language = ctx.out, ctx.language
     if not result.fix:
@@ -114,19 +114,9 @@ def _said_the_command_line_way(ctx: CliContext, result: CheckResult) -> CheckRes
         if result.error is not None:
             fix = cli_hint(result.error.code, language, out.profile_option)
     else:
-        fix = cli_fix(said.key, language, out.profile_option, **_worded(said, language))
+        params = worded_params(said.params, language)
+        fix = cli_fix(said.key, language, out.profile_option, **params)
     return result if fix is None else replace(result, fix=fix)
-
-
-def _worded(said: Phrase, language: str) -> dict[str, str]:
-    """The phrase's parameters as the core words them (a parameter may be a phrase itself)."""
-    from amo_desktop.core.diagnostics.results import Phrase
-    from amo_desktop.core.diagnostics.texts import word
-
-    return {
-        name: word(value, language) if isinstance(value, Phrase) else str(value)
-        for name, value in said.params.items()
-    }
 
 
 def _as_dict(ctx: CliContext, result: CheckResult) -> dict[str, object]:

@@ -439,9 +439,14 @@ def phrase(key: str, language: str, params: Mapping[str, object] | None = None) 
     checks never handle words themselves. An empty parameter
     (a name not known yet) leaves its `` ({name})`` aside out, as in the error catalogue.
     """
-    values = {name: _worded(value, language) for name, value in (params or {}).items()}
+    values = worded_params(params or {}, language)
     template = without_unknown_asides(_pick(PHRASES[key], language), values)
     return template.format_map(_Lenient(values))
+
+
+def worded_params(params: Mapping[str, object], language: str) -> dict[str, str]:
+    """A phrase's parameters as text in ``language`` (phrases worded, errors as messages)."""
+    return {name: _worded(value, language) for name, value in params.items()}
 
 
 def _worded(value: object, language: str) -> str:
