@@ -209,7 +209,7 @@ def with_lists(node: FormNode, *, max_depth: int = SHOWN_DEPTH) -> object:
         branch, depth, parent, slot = pending.pop()
         copy: dict[str, object] | list[object]
         if depth >= max_depth:
-            copy = {_bracketed(path): value for path, value in flatten(branch)}
+            copy = {bracketed(path): value for path, value in flatten(branch)}
         elif is_indexed(branch):
             items = as_list(branch)
             copy = list(items)
@@ -232,7 +232,8 @@ def with_lists(node: FormNode, *, max_depth: int = SHOWN_DEPTH) -> object:
     return top[""]
 
 
-def _bracketed(path: tuple[str, ...]) -> str:
+def bracketed(path: tuple[str, ...]) -> str:
+    """``("b", "0")`` -> ``"[b][0]"``: how a branch shown flat names its leaves."""
     return "".join(f"[{segment}]" for segment in path)
 
 
@@ -305,4 +306,4 @@ def _is_index(key: str) -> bool:
 
 
 def _join_key(path: tuple[str, ...]) -> str:
-    return path[0] + "".join(f"[{segment}]" for segment in path[1:])
+    return path[0] + bracketed(path[1:])

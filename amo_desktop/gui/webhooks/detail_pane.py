@@ -22,6 +22,7 @@ from amo_desktop.core.webhooks.formdecode import (
     FormDecodeError,
     FormNode,
     FormTree,
+    bracketed,
     decode,
     flatten,
 )
@@ -45,7 +46,7 @@ def _fill(root: QStandardItem, node: FormNode, *, max_depth: int = SHOWN_DEPTH) 
         parent, branch, depth = pending.pop()
         if depth >= max_depth:
             for path, value in flatten(branch):
-                parent.appendRow(_row("".join(f"[{key}]" for key in path), value))
+                parent.appendRow(_row(bracketed(path), value))
             continue
         for key, child in branch.items():
             key_item, value_item = _row(key, child if isinstance(child, str) else "")
