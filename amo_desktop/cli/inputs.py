@@ -16,30 +16,6 @@ from amo_desktop.core.errors import AmoError, ErrorCode
 if TYPE_CHECKING:
     from amo_desktop.cli.output import Output
 
-# The webhook event names amoCRM documents (/api/v4/webhooks), plus the ones seen in real
-# accounts' deliveries; anything else would only come back as amoCRM's 400.
-WEBHOOK_EVENTS: Final = frozenset(
-    {
-        *(
-            f"{action}_{entity}"
-            for action in ("add", "update")
-            for entity in ("lead", "contact", "company", "customer", "talk", "task")
-        ),
-        *(f"delete_{entity}" for entity in ("lead", "contact", "company", "customer", "task")),
-        *(f"responsible_{entity}" for entity in ("lead", "contact", "company", "customer", "task")),
-        *(f"restore_{entity}" for entity in ("lead", "contact", "company")),
-        *(f"note_{entity}" for entity in ("lead", "contact", "company", "customer")),
-        "status_lead",
-        "add_chat_template_review",
-        "add_message",
-        "add_outgoing_message",
-        "add_unsorted",
-        "update_unsorted",
-        "delete_unsorted",
-    }
-)
-
-
 HIGHEST_PORT: Final = 65535
 # Longer than any webhook takes to arrive, short enough that a typo (3600000) is caught.
 LONGEST_WAIT_SECONDS: Final = 3600
@@ -83,11 +59,11 @@ def refuse(out: Output, command: str, problem_key: str, **params: object) -> NoR
 
 def webhook_events(out: Output, names: Sequence[str]) -> tuple[str, ...]:
     """The event names (groups expanded) if amoCRM knows every one; else a usage error."""
-    from amo_desktop.core.webhooks.subscriptions import EVENT_GROUPS, expand_events
+    from amo_desktop.core.webhooks.subscriptions import EVENT_GROUPS, KNOWN_EVENTS, expand_events
 
     events = expand_events(names)
-    unknown = [name for name in events if name not in WEBHOOK_EVENTS]
+    unknown = [name for name in events if name not in KNOWN_EVENTS]
     if unknown:
-        known = ", ".join([*EVENT_GROUPS, *sorted(WEBHOOK_EVENTS)])
+        known = ", ".join([*EVENT_GROUPS, *sorted(KNOWN_EVENTS)])
         refuse(out, "webhooks subscribe", "unknown_events", names=", ".join(unknown), known=known)
     return events

@@ -7,29 +7,11 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from amo_desktop.core.webhooks.subscriptions import KNOWN_EVENTS
 from amo_desktop.sandbox.appkeys import STATE
 from amo_desktop.sandbox.models import Webhook
 from amo_desktop.sandbox.problems import hal, invalid_type, problem, validation_failed
 from amo_desktop.sandbox.requests_json import EMPTY, BadBody, read_json
-
-# The documented event names (webhooks-api page) plus the chat/unsorted ones seen in the wild.
-KNOWN_EVENTS = frozenset(
-    [f"responsible_{e}" for e in ("lead", "contact", "company", "customer", "task")]
-    + [f"restore_{e}" for e in ("lead", "contact", "company")]
-    + [f"add_{e}" for e in ("lead", "contact", "company", "customer", "talk", "task")]
-    + [f"update_{e}" for e in ("lead", "contact", "company", "customer", "talk", "task")]
-    + [f"delete_{e}" for e in ("lead", "contact", "company", "customer", "task")]
-    + ["status_lead"]
-    + [f"note_{e}" for e in ("lead", "contact", "company", "customer")]
-    + [
-        "add_chat_template_review",
-        "add_message",
-        "add_outgoing_message",
-        "add_unsorted",
-        "update_unsorted",
-        "delete_unsorted",
-    ]
-)
 
 routes = web.RouteTableDef()
 

@@ -21,6 +21,28 @@ CONTACT_EVENTS: Final = ("add_contact", "update_contact")
 T = TypeVar("T")
 # Shortcuts accepted wherever event names are: ``--events default,contacts``.
 EVENT_GROUPS: Final = {"default": DEFAULT_EVENTS, "contacts": CONTACT_EVENTS}
+# The webhook event names amoCRM documents (/api/v4/webhooks), plus the ones seen in real
+# accounts' deliveries; anything else would only come back as amoCRM's 400.
+KNOWN_EVENTS: Final = frozenset(
+    {
+        *(
+            f"{action}_{entity}"
+            for action in ("add", "update")
+            for entity in ("lead", "contact", "company", "customer", "talk", "task")
+        ),
+        *(f"delete_{entity}" for entity in ("lead", "contact", "company", "customer", "task")),
+        *(f"responsible_{entity}" for entity in ("lead", "contact", "company", "customer", "task")),
+        *(f"restore_{entity}" for entity in ("lead", "contact", "company")),
+        *(f"note_{entity}" for entity in ("lead", "contact", "company", "customer")),
+        "status_lead",
+        "add_chat_template_review",
+        "add_message",
+        "add_outgoing_message",
+        "add_unsorted",
+        "update_unsorted",
+        "delete_unsorted",
+    }
+)
 
 _REFUSALS: Final = {
     ErrorCode.PAYMENT_REQUIRED: 402,
