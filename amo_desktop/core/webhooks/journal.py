@@ -43,10 +43,10 @@ from amo_desktop.core.webhooks.records import (
     delivery_from,
     delivery_line,
     forward_from,
-    forward_record,
+    forward_line,
     record_line,
     rejection_from,
-    rejection_record,
+    rejection_line,
 )
 
 if TYPE_CHECKING:
@@ -106,10 +106,10 @@ class WebhookJournal:
         await self._submit(delivery_line, delivery)
 
     async def record_forward(self, result: ForwardResult) -> None:
-        await self._submit(_forward_line, result)
+        await self._submit(forward_line, result)
 
     async def record_rejection(self, rejection: Rejection) -> None:
-        await self._submit(_rejection_line, rejection)
+        await self._submit(rejection_line, rejection)
 
     async def close(self) -> None:
         """Write everything queued so far, then close the file and let the writer thread end.
@@ -402,14 +402,6 @@ class WebhookJournal:
             return found
 
         return await asyncio.to_thread(collect)
-
-
-def _forward_line(result: ForwardResult) -> bytes:
-    return record_line(forward_record(result))
-
-
-def _rejection_line(rejection: Rejection) -> bytes:
-    return record_line(rejection_record(rejection))
 
 
 _Outcomes = Sequence[tuple[asyncio.Future[None], BaseException | None]]
