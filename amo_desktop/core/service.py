@@ -80,10 +80,6 @@ def _token_info(tokens: TokenSet, profile: Profile | None) -> TokenInfo:
     )
 
 
-def _validated_backend_url(url: str) -> str:
-    return backend_address(url)
-
-
 def _backend_to_show(url: str | None) -> str | None:
     # Settings saved before plain addresses were required may still hold a login or key.
     return url_to_show(url) if url else None
@@ -241,7 +237,7 @@ class ProfileSession:
         address = parse_account_address(domain, platform)
         checked_id = validate_client_id(client_id)
         checked_uri = validate_redirect_uri(redirect_uri)
-        backend = _validated_backend_url(backend_url) if backend_url else None
+        backend = backend_address(backend_url) if backend_url else None
         secret = client_secret.strip() if client_secret is not None else None
         if secret:
             self._core.logbook.redactor.add(secret)
@@ -589,7 +585,7 @@ class ProfileSession:
         url = backend_url or profile.backend_url
         if not url:
             raise AmoError(ErrorCode.BACKEND_NOT_CONFIGURED, {"profile": self.name})
-        base = _validated_backend_url(url)
+        base = backend_address(url)
         # The lock is held from reading the pair until the backend owns it: a refresh elsewhere
         # either finishes first (its new pair is the one handed over) or starts afterwards and
         # sees the backend's ownership; it never rotates the pair the backend just took.

@@ -48,7 +48,6 @@ def backend_address(value: str) -> str:
     put a secret there (a token as the user name, ``?key=…``); secrets belong in the keyring.
     """
     cleaned = web_address(value)
-    parts = urlsplit(cleaned)
-    if "@" in parts.netloc or parts.query or parts.fragment or "?" in cleaned or "#" in cleaned:
+    if "@" in urlsplit(cleaned).netloc or "?" in cleaned or "#" in cleaned:
         raise AmoError(ErrorCode.BACKEND_URL_NOT_PLAIN, {"url": url_to_show(cleaned)})
     return cleaned.rstrip("/")
