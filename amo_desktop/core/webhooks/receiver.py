@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Final
 from urllib.parse import quote
 
-from aiohttp import hdrs, web
+from aiohttp import HttpVersion11, hdrs, web
 from aiohttp.abc import AbstractStreamWriter
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.http_parser import RawRequestMessage
@@ -248,10 +248,14 @@ class WebhookReceiver:
         declared = request.content_length
         if declared is not None and declared > self.max_body:
             raise _Refused(RejectReason.TOO_LARGE, 413, f"{declared} bytes", declared)
-        if request.headers.get(hdrs.EXPECT, "").lower() == "100-continue":
+        expects = request.headers.get(hdrs.EXPECT, "").lower() == "100-continue"
+        if expects and request.version == HttpVersion11:
             # curl and PHP clients ask before sending a body over 1 KiB; without an answer
             # they wait a second and send it anyway. Asked only once the request is admitted.
+            # As aiohttp's router does (its handler is private): HTTP/1.1 only, and the
+            # interim answer is not counted as the response's own output.
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            request.writer.output_size = 0
         body = await self._received_body(request, declared)
         if not body.strip():
             raise _Refused(RejectReason.EMPTY_BODY, 400)
