@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from amo_desktop.core.errors import AmoError, ErrorCode
+from amo_desktop.core.errors import AmoError
 from amo_desktop.core.models import ConnectionStatus, ConnectionTest, CreatedLead, Pipeline
 from amo_desktop.gui.controllers.connection_controller import ConnectionController
 from amo_desktop.gui.language import fill
@@ -24,21 +24,8 @@ from amo_desktop.gui.main_window.lead_panel import LeadPanel
 from amo_desktop.gui.main_window.token_card import TokenCard
 from amo_desktop.gui.widgets.busy_indicator import BusyIndicator
 from amo_desktop.gui.widgets.error_panel import ErrorPanel
+from amo_desktop.gui.wizard.page_ids import PageId, page_that_fixes
 
-# The profile's tokens are gone or refused: only signing in again (the setup wizard) gets a
-# working pair, so the error offers that.
-SIGN_IN_FIXES = frozenset(
-    {
-        ErrorCode.NOT_LOGGED_IN,
-        ErrorCode.UNAUTHORIZED,
-        ErrorCode.TOKEN_EXPIRED,
-        ErrorCode.REFRESH_FAILED,
-        ErrorCode.REFRESH_TOKEN_REVOKED,
-        ErrorCode.REFRESH_TOKEN_EXPIRED,
-        ErrorCode.REFRESH_TOKEN_FOREIGN,
-        ErrorCode.LONG_LIVED_TOKEN_INVALID,
-    }
-)
 # The actions that ask amoCRM: when one of them succeeds, amoCRM answered, so an error that
 # another one showed before it started (a 503, a timeout, refused tokens) is no longer true.
 AMO_ACTIONS = frozenset({"test", "refresh", "pipelines", "create_lead", "set_lead_status"})
@@ -130,8 +117,7 @@ class ConnectionPage(QScrollArea):
     def _profile_changed(self, _name: str) -> None:
         # Nothing shown so far belongs to the new profile, down to the pipeline and status
         # ids a new lead would be created with.
-        self._test = None
-        self.test_result.setText("")
+        self._clear_test()
         self.account.clear()
         self.token.clear()
         self.leads.clear()
@@ -173,8 +159,7 @@ class ConnectionPage(QScrollArea):
         if self._error_action == action:
             self._clear_error()
         if action == "test":
-            self._test = None
-            self.test_result.setText("")
+            self._clear_test()
         if action == "set_lead_status":
             self.leads.clear_move_result()
 
@@ -209,12 +194,15 @@ class ConnectionPage(QScrollArea):
 
     def _failed(self, action: str, error: AmoError) -> None:
         if action == "test":
-            self._test = None
-            self.test_result.setText("")
+            self._clear_test()
         self._error_action = action
         self._error_at = self._next_event()
         self.error.show_error(error)
         self._offer_fix()
+
+    def _clear_test(self) -> None:
+        self._test = None
+        self.test_result.setText("")
 
     def _clear_error(self) -> None:
         self._error_action = None
@@ -222,7 +210,8 @@ class ConnectionPage(QScrollArea):
 
     def _offer_fix(self) -> None:
         error = self.error.error
-        needs_sign_in = error is not None and error.code in SIGN_IN_FIXES
+        # The tokens are gone or refused when the wizard would send the person to sign in.
+        needs_sign_in = error is not None and page_that_fixes(error) is PageId.AUTHORIZE
         self.error.set_action(self.tr("Sign in again") if needs_sign_in else None)
 
     def _sign_in_clicked(self) -> None:
