@@ -122,12 +122,17 @@ class TokenManager:
         """A token valid for at least the refresh margin (refreshing first if needed)."""
         await self._save_unsaved()
         tokens = self._cached or await self._stored()
-        if not self._expiring(tokens):
+        if not self._needs_renewal(tokens):
             return tokens.access_token
-        if not self._refreshable(tokens) and not tokens.is_expired(self._clock()):
-            return tokens.access_token  # nothing we may do yet; use it while it lasts
         renewed = await self._renew(tokens.access_token, reason="expires soon")
         return renewed.access_token
+
+    def _needs_renewal(self, tokens: TokenSet) -> bool:
+        """Close to expiry, and either refreshable or already expired (then the refresh
+        attempt says why it cannot be renewed); else the pair still works for a while."""
+        if not self._expiring(tokens):
+            return False
+        return self._refreshable(tokens) or tokens.is_expired(self._clock())
 
     def _refreshable(self, tokens: TokenSet) -> bool:
         return (
@@ -210,9 +215,10 @@ class TokenManager:
             stored = await self._credentials.get_tokens(self._profile)
         except AmoError as error:
             raise self._not_saved(error) from None
-        if stored != unsaved.replaces or self._owner() != "desktop":
+        owner = self._owner()
+        if stored != unsaved.replaces or owner != "desktop":
             self._unsaved = None
-            return self._replaced_meanwhile(stored)
+            return self._replaced_meanwhile(stored, owner)
         try:
             await self._credentials.set_tokens(self._profile, unsaved.fresh)
         except AmoError as error:
@@ -223,7 +229,7 @@ class TokenManager:
         self._note(f"tokens refreshed ({unsaved.reason}); valid until {fresh.expires_at:.0f}")
         return fresh
 
-    def _replaced_meanwhile(self, stored: TokenSet | None) -> TokenSet:
+    def _replaced_meanwhile(self, stored: TokenSet | None, owner: str) -> TokenSet:
         """The pair refreshed is no longer ours to replace: a program that skips the lock (an
         older version, a profile deleted or renamed behind our back) changed it meanwhile.
 
@@ -243,7 +249,7 @@ class TokenManager:
                 {"profile": self._profile},
                 debug="signed out or deleted during the refresh; the new pair was not saved",
             )
-        if self._owner() != "desktop":
+        if owner != "desktop":
             self._note(
                 "a refreshed token pair was discarded: the tokens were handed to the backend "
                 "meanwhile; if the backend reports a revoked token, sign in again and send it "
@@ -345,12 +351,7 @@ class HeldTokens:
     async def fresh(self) -> TokenSet:
         """The stored pair, refreshed first when it expires within the margin and may be."""
         manager = self._manager
-        if manager._unsaved is not None:
-            tokens = await manager._land_unsaved()
-        else:
-            tokens = await manager._stored()
-        if not manager._expiring(tokens):
+        tokens = await self.stored()
+        if not manager._needs_renewal(tokens):
             return tokens
-        if not manager._refreshable(tokens) and not tokens.is_expired(manager._clock()):
-            return tokens  # nothing we may do yet; it still works for a while
         return await manager._renew_held(tokens.access_token, reason="expires soon")
