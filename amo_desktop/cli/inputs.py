@@ -51,10 +51,14 @@ def wait_seconds(value: str) -> float:
     return seconds
 
 
+def usage_error(command: str, problem: str) -> AmoError:
+    """The usage error (exit 2) of ``amo-desktop command``: ``problem`` already worded."""
+    return AmoError(ErrorCode.USAGE, {"problem": problem, "command": f"amo-desktop {command}"})
+
+
 def refuse(out: Output, command: str, problem_key: str, **params: object) -> NoReturn:
     """Stop with a usage error (exit 2) whose problem is the CLI text ``problem_key``."""
-    problem = out.t(problem_key, **params)
-    raise AmoError(ErrorCode.USAGE, {"problem": problem, "command": f"amo-desktop {command}"})
+    raise usage_error(command, out.t(problem_key, **params))
 
 
 def webhook_events(out: Output, names: Sequence[str]) -> tuple[str, ...]:

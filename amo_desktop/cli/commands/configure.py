@@ -58,6 +58,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from amo_desktop.cli.inputs import usage_error
     from amo_desktop.core.errors import AmoError, ErrorCode
     from amo_desktop.core.platforms import Platform
 
@@ -95,13 +96,8 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     }
     missing = ["--" + key.replace("_", "-") for key, value in settings.items() if not value]
     if missing:
-        raise AmoError(
-            ErrorCode.USAGE,
-            {
-                "problem": "the following arguments are required: " + ", ".join(missing),
-                "command": "amo-desktop configure",
-            },
-        )
+        problem = "the following arguments are required: " + ", ".join(missing)
+        raise usage_error("configure", problem)
     must_ask = secret is None and ctx.stdin_is_terminal()
     if must_ask and not (await session.status()).has_client_secret:
         secret = ctx.ask_hidden(ctx.out.t("secret_prompt"))

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Final
 
 from amo_desktop.cli.commands.listen import event_line, iso_time, local_time, open_journal
+from amo_desktop.cli.inputs import usage_error
 from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.redact import url_to_show
@@ -273,7 +274,7 @@ def _configured_targets(ctx: CliContext) -> list[str]:
 
 def _usage(ctx: CliContext, key: str, **params: object) -> AmoError:
     problem = _say(ctx, key, **params)
-    return AmoError(ErrorCode.USAGE, {"problem": problem, "command": "amo-desktop events replay"})
+    return usage_error("events replay", problem)
 
 
 def _latest_forwards(forwards: list[ForwardResult]) -> dict[str, ForwardResult]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
-from amo_desktop.cli.inputs import port_number
+from amo_desktop.cli.inputs import port_number, usage_error
 from amo_desktop.cli.texts import bilingual
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.redact import url_to_show
@@ -232,7 +232,7 @@ async def _secret(args: argparse.Namespace, ctx: CliContext) -> tuple[str | None
         secret = ctx.read_stdin().strip()
         if not secret:
             problem = say(ctx, "no_secret_on_stdin")
-            raise AmoError(ErrorCode.USAGE, {"problem": problem, "command": "amo-desktop listen"})
+            raise usage_error("listen", problem)
         await store.set(profile, SECRET_KEY, secret)
         return secret, False
     stored: str | None = await store.get(profile, SECRET_KEY)

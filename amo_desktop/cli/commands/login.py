@@ -57,18 +57,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 async def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from amo_desktop.cli.inputs import usage_error
     from amo_desktop.core.errors import AmoError, ErrorCode
 
     if not args.browser and (args.no_open or args.timeout != 300.0):
-        raise AmoError(
-            ErrorCode.USAGE,
-            {"problem": ctx.out.t("login_browser_only"), "command": "amo-desktop login"},
-        )
+        raise usage_error("login", ctx.out.t("login_browser_only"))
     if args.timeout <= 0:
-        raise AmoError(
-            ErrorCode.USAGE,
-            {"problem": ctx.out.t("login_timeout_positive"), "command": "amo-desktop login"},
-        )
+        raise usage_error("login", ctx.out.t("login_timeout_positive"))
     session = ctx.session()
     if args.browser:
         token = await _login_in_browser(args, ctx)

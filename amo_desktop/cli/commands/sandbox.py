@@ -6,7 +6,7 @@ import argparse
 import asyncio
 from typing import TYPE_CHECKING
 
-from amo_desktop.cli.inputs import port_number
+from amo_desktop.cli.inputs import port_number, usage_error
 
 if TYPE_CHECKING:
     from amo_desktop.cli.context import CliContext
@@ -49,7 +49,7 @@ async def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.redirect_uri is not None:
         problem = redirect_uri_problem(args.redirect_uri, ctx.language)
         if problem is not None:
-            raise AmoError(ErrorCode.USAGE, {"problem": problem, "command": "amo-desktop sandbox"})
+            raise usage_error("sandbox", problem)
         state = SandboxState(demo_redirect_uri=args.redirect_uri)
     server = SandboxServer(args.host, args.port, state=state)
     try:
