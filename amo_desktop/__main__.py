@@ -17,15 +17,16 @@ def start_gui() -> int:
     # checked first, without Qt, and explained (the checks cost a few milliseconds).
     from amo_desktop.gui.preflight import broken_install, chosen_language, explain, problems
 
-    language = chosen_language()
-    found = problems(os.environ, language=language)
-    if found:
-        print(explain(found, language), file=sys.stderr)
+    # The settings are read for the language only when there is something to say: the
+    # launcher reads them anyway on a normal start.
+    if problems(os.environ):
+        language = chosen_language()
+        print(explain(problems(os.environ, language=language), language), file=sys.stderr)
         return 1
     try:
         from amo_desktop.gui import launcher
     except ImportError as error:  # a broken install (PySide6 missing or damaged)
-        print(broken_install(error, language), file=sys.stderr)
+        print(broken_install(error, chosen_language()), file=sys.stderr)
         return 1
     return int(launcher.main() or 0)
 
