@@ -20,6 +20,7 @@ def make_core(
     transport: httpx.AsyncBaseTransport | None,
     browser: Browser | None = None,
     language: str = "en",
+    http_timeout: float = 20.0,
 ) -> AppCore:
     return AppCore(
         home=home,
@@ -28,6 +29,7 @@ def make_core(
         browser=browser,
         transport=transport,
         language=language,
+        http_timeout=http_timeout,
     )
 
 

@@ -10,37 +10,12 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.paths import profile_dir
 from amo_desktop.core.service import READY_MESSAGE, AppCore, ProfileSession
 from amo_desktop.sandbox import SandboxServer
-from tests.core.service_helpers import configure_demo, make_core
-from tests.support.routing_transport import SandboxRoutingTransport
 
 TOKEN_PATH = "/oauth2/access_token"
-
-
-@pytest.fixture
-async def core(
-    app_home: Path, credential_store: CredentialStore, sandbox_transport: SandboxRoutingTransport
-) -> AsyncIterator[AppCore]:
-    core = make_core(app_home, credential_store, sandbox_transport)
-    yield core
-    await core.aclose()
-
-
-@pytest.fixture
-async def session(core: AppCore, sandbox: SandboxServer) -> ProfileSession:
-    session = core.session()
-    await configure_demo(session, sandbox)
-    return session
-
-
-@pytest.fixture
-async def logged_in(session: ProfileSession, sandbox: SandboxServer) -> ProfileSession:
-    await session.login_with_code(sandbox.state.issue_authorization_code())
-    return session
 
 
 async def failing(call: object, code: ErrorCode) -> AmoError:

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
 from aiohttp import web
 
-from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.diagnostics.report import ReportInputs, build_support_report
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.service import AppCore, ProfileSession
 from amo_desktop.sandbox import SandboxServer
-from tests.core.service_helpers import configure_demo, make_core
-from tests.support.routing_transport import SandboxRoutingTransport
+from tests.core.service_helpers import configure_demo
 
 USER_SECRET = "pbuser77777"
 PASSWORD_SECRET = "pbpass66664"
@@ -25,23 +22,6 @@ TOKEN_SECRET = "tokonly88888888"
 QUERY_SECRET = "kk55555qq"
 FRAGMENT_SECRET = "frag99999"
 SECRETS = (USER_SECRET, PASSWORD_SECRET, TOKEN_SECRET, QUERY_SECRET, FRAGMENT_SECRET)
-
-
-@pytest.fixture
-async def core(
-    app_home: Path, credential_store: CredentialStore, sandbox_transport: SandboxRoutingTransport
-) -> AsyncIterator[AppCore]:
-    core = make_core(app_home, credential_store, sandbox_transport)
-    yield core
-    await core.aclose()
-
-
-@pytest.fixture
-async def logged_in(core: AppCore, sandbox: SandboxServer) -> ProfileSession:
-    session = core.session()
-    await configure_demo(session, sandbox)
-    await session.login_with_code(sandbox.state.issue_authorization_code())
-    return session
 
 
 @pytest.fixture

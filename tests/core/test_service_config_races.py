@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from amo_desktop.core.config import ConfigStore, Document, WebhookSettings
-from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.service import AppCore
 from amo_desktop.sandbox import SandboxServer
-from tests.core.service_helpers import configure_demo, make_core
-from tests.support.routing_transport import SandboxRoutingTransport
+from tests.core.service_helpers import configure_demo
 
 NEW_REDIRECT_URI = "http://127.0.0.1:49001/callback"
-
-
-@pytest.fixture
-async def core(
-    app_home: Path, credential_store: CredentialStore, sandbox_transport: SandboxRoutingTransport
-) -> AsyncIterator[AppCore]:
-    core = make_core(app_home, credential_store, sandbox_transport)
-    yield core
-    await core.aclose()
 
 
 async def test_configure_keeps_fields_another_program_changed_meanwhile(

@@ -12,11 +12,8 @@ from aiohttp import web
 
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
-from amo_desktop.core.logbook import Logbook
-from amo_desktop.core.redact import Redactor
 from amo_desktop.core.service import AppCore, ProfileSession
-from amo_desktop.sandbox import SandboxServer
-from tests.core.service_helpers import configure_demo
+from tests.core.service_helpers import make_core
 from tests.support.routing_transport import SandboxRoutingTransport
 
 Backend = Callable[[Callable[[web.Request], Awaitable[web.StreamResponse]]], Awaitable[str]]
@@ -26,23 +23,10 @@ Backend = Callable[[Callable[[web.Request], Awaitable[web.StreamResponse]]], Awa
 async def core(
     app_home: Path, credential_store: CredentialStore, sandbox_transport: SandboxRoutingTransport
 ) -> AsyncIterator[AppCore]:
-    core = AppCore(
-        home=app_home,
-        credentials=credential_store,
-        logbook=Logbook.under(app_home, redactor=Redactor()),
-        transport=sandbox_transport,
-        http_timeout=1.0,  # a backend that never answers is given up on quickly
-    )
+    # A backend that never answers is given up on quickly.
+    core = make_core(app_home, credential_store, sandbox_transport, http_timeout=1.0)
     yield core
     await core.aclose()
-
-
-@pytest.fixture
-async def logged_in(core: AppCore, sandbox: SandboxServer) -> ProfileSession:
-    session = core.session()
-    await configure_demo(session, sandbox)
-    await session.login_with_code(sandbox.state.issue_authorization_code())
-    return session
 
 
 @pytest.fixture

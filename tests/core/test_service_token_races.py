@@ -26,27 +26,10 @@ from amo_desktop.core.oauth import refresh_tokens
 from amo_desktop.core.service import AppCore, ProfileSession
 from amo_desktop.core.tokens import TokenSet
 from amo_desktop.sandbox import SandboxServer
-from tests.core.service_helpers import configure_demo, make_core
+from tests.core.service_helpers import make_core
 from tests.support.routing_transport import SandboxRoutingTransport
 
 T = TypeVar("T")
-
-
-@pytest.fixture
-async def core(
-    app_home: Path, credential_store: CredentialStore, sandbox_transport: SandboxRoutingTransport
-) -> AsyncIterator[AppCore]:
-    core = make_core(app_home, credential_store, sandbox_transport)
-    yield core
-    await core.aclose()
-
-
-@pytest.fixture
-async def logged_in(core: AppCore, sandbox: SandboxServer) -> ProfileSession:
-    session = core.session()
-    await configure_demo(session, sandbox)
-    await session.login_with_code(sandbox.state.issue_authorization_code())
-    return session
 
 
 @pytest.fixture
