@@ -77,6 +77,12 @@ def desktop_browser() -> Browser:
 
 
 @pytest.fixture
+def desktop_extra_pages() -> ExtraPages | None:
+    """The pages added to the main window (none); a test module or test may override it."""
+    return None
+
+
+@pytest.fixture
 def desktop(
     qloop: asyncio.AbstractEventLoop,
     qapp: QApplication,
@@ -84,9 +90,12 @@ def desktop(
     app_home: Path,
     languages: LanguageManager,
     desktop_browser: Browser,
+    desktop_extra_pages: ExtraPages | None,
 ) -> Iterator[DesktopApp]:
     """The whole GUI over a real core (in-memory keyring), by default with the system browser."""
-    app = build_desktop(qapp, qloop, app_home, languages, browser=desktop_browser)
+    app = build_desktop(
+        qapp, qloop, app_home, languages, browser=desktop_browser, extra_pages=desktop_extra_pages
+    )
     try:
         yield app
     finally:

@@ -2,43 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from amo_desktop.core.platforms import Platform
 from amo_desktop.gui.app import DesktopApp, ExtraPages
-from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.troubleshooting.factory import build_troubleshooting_page
 from amo_desktop.gui.troubleshooting.page import TroubleshootingPage
 from amo_desktop.gui.wizard.setup_wizard import SetupWizard
-from tests.gui.conftest import build_desktop, close_desktop, run
+from tests.gui.conftest import run
 from tests.gui.driving import connected_window, reach_authorize_page, wait_for
-
-
-@pytest.fixture
-def troubleshooting_desktop(
-    qloop: asyncio.AbstractEventLoop,
-    qapp: QApplication,
-    qtbot: QtBot,
-    app_home: Path,
-    languages: LanguageManager,
-) -> Iterator[DesktopApp]:
-    app = build_desktop(
-        qapp,
-        qloop,
-        app_home,
-        languages,
-        extra_pages=ExtraPages(troubleshooting=build_troubleshooting_page),
-    )
-    try:
-        yield app
-    finally:
-        close_desktop(qtbot, app)
 
 
 def shown_wizards() -> list[SetupWizard]:
@@ -49,10 +23,10 @@ def shown_wizards() -> list[SetupWizard]:
     ]
 
 
-def test_sign_in_again_twice_shows_one_wizard(
-    qtbot: QtBot, troubleshooting_desktop: DesktopApp
-) -> None:
-    desktop = troubleshooting_desktop
+@pytest.mark.parametrize(
+    "desktop_extra_pages", [ExtraPages(troubleshooting=build_troubleshooting_page)]
+)
+def test_sign_in_again_twice_shows_one_wizard(qtbot: QtBot, desktop: DesktopApp) -> None:
     window = connected_window(qtbot, desktop)
     page = window.findChild(TroubleshootingPage)
     assert page is not None

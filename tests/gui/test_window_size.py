@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
 import httpx
 import pytest
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QTableView
@@ -16,34 +12,18 @@ from amo_desktop.gui.language import LanguageManager
 from amo_desktop.gui.main_window.main_window import MainWindow
 from amo_desktop.gui.troubleshooting.page import TroubleshootingPage
 from amo_desktop.gui.webhooks.page import WebhooksPage
-from tests.gui.conftest import build_desktop, close_desktop, run
+from tests.gui.conftest import run
 from tests.gui.driving import WAIT_MS, click, connected_window, named
 
 
 @pytest.fixture
-def full_desktop(
-    qloop: asyncio.AbstractEventLoop,
-    qapp: QApplication,
-    qtbot: QtBot,
-    app_home: Path,
-    languages: LanguageManager,
-) -> Iterator[DesktopApp]:
+def desktop_extra_pages() -> ExtraPages:
     """The app as it starts for real: the Webhooks and Troubleshooting pages included."""
-    app = build_desktop(
-        qapp,
-        qloop,
-        app_home,
-        languages,
-        extra_pages=ExtraPages(webhooks_page, troubleshooting_page),
-    )
-    try:
-        yield app
-    finally:
-        close_desktop(qtbot, app)
+    return ExtraPages(webhooks_page, troubleshooting_page)
 
 
-def test_the_main_window_fits_a_1024_by_768_screen(qtbot: QtBot, full_desktop: DesktopApp) -> None:
-    window = connected_window(qtbot, full_desktop)
+def test_the_main_window_fits_a_1024_by_768_screen(qtbot: QtBot, desktop: DesktopApp) -> None:
+    window = connected_window(qtbot, desktop)
     assert isinstance(window.webhooks_page, WebhooksPage)
     assert isinstance(window.troubleshooting_page, TroubleshootingPage)
     # The webhooks page alone is wider than that; its scroll area takes up the difference.
@@ -74,9 +54,9 @@ async def post_lead_event(url: str) -> int:
 
 
 def test_the_running_webhook_listener_fits_1024_by_768_in_ukrainian(
-    qtbot: QtBot, full_desktop: DesktopApp, languages: LanguageManager
+    qtbot: QtBot, desktop: DesktopApp, languages: LanguageManager
 ) -> None:
-    window = connected_window(qtbot, full_desktop)
+    window = connected_window(qtbot, desktop)
     window.show_page(MainWindow.WEBHOOKS)
     page = window.webhooks_page
     assert isinstance(page, WebhooksPage)
