@@ -51,18 +51,17 @@ async def exchange_code(
 
 
 async def refresh(
-    client: httpx.AsyncClient, integration: Integration, refresh_token: str
+    client: httpx.AsyncClient, integration: Integration, refresh_token: str, **overrides: str
 ) -> httpx.Response:
-    return await client.post(
-        "/oauth2/access_token",
-        json={
-            "client_id": integration.client_id,
-            "client_secret": integration.client_secret,
-            "grant_type": "refresh_token",
-            "refresh_token": refresh_token,
-            "redirect_uri": integration.redirect_uri,
-        },
-    )
+    body = {
+        "client_id": integration.client_id,
+        "client_secret": integration.client_secret,
+        "grant_type": "refresh_token",
+        "refresh_token": refresh_token,
+        "redirect_uri": integration.redirect_uri,
+        **overrides,
+    }
+    return await client.post("/oauth2/access_token", json=body)
 
 
 async def login(client: httpx.AsyncClient, integration: Integration, code: str) -> dict[str, Any]:

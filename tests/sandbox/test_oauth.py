@@ -279,16 +279,7 @@ async def test_wrong_client_secret_older_style_is_invalid_client(
     )
     assert_invalid_client(answer)
     tokens = await login(client, integration, sandbox.state.issue_authorization_code())
-    refreshed = await client.post(
-        "/oauth2/access_token",
-        json={
-            "client_id": integration.client_id,
-            "client_secret": "wrong",
-            "grant_type": "refresh_token",
-            "refresh_token": tokens["refresh_token"],
-            "redirect_uri": integration.redirect_uri,
-        },
-    )
+    refreshed = await refresh(client, integration, tokens["refresh_token"], client_secret="wrong")
     assert_invalid_client(refreshed)
 
 
@@ -323,15 +314,8 @@ async def test_redirect_mismatch_older_style_is_the_same_invalid_client_as_a_wro
     )
     assert_invalid_client(answer)
     tokens = await login(client, integration, sandbox.state.issue_authorization_code())
-    refreshed = await client.post(
-        "/oauth2/access_token",
-        json={
-            "client_id": integration.client_id,
-            "client_secret": integration.client_secret,
-            "grant_type": "refresh_token",
-            "refresh_token": tokens["refresh_token"],
-            "redirect_uri": redirect_uri,
-        },
+    refreshed = await refresh(
+        client, integration, tokens["refresh_token"], redirect_uri=redirect_uri
     )
     assert_invalid_client(refreshed)
 
