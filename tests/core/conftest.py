@@ -1,5 +1,6 @@
 """Fixtures shared by the core's facade tests: an AppCore on the in-process sandbox, a
-session configured for its demo integration, and one signed in."""
+session configured for its demo integration, one signed in, and throwaway local servers
+standing in for the company's backend."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.service import AppCore, ProfileSession
 from amo_desktop.sandbox import SandboxServer
-from tests.core.service_helpers import configure_demo, make_core
+from tests.core.service_helpers import Handler, Serve, configure_demo, make_core
 from tests.support.routing_transport import SandboxRoutingTransport
 
 
@@ -35,3 +37,23 @@ async def session(core: AppCore, sandbox: SandboxServer) -> ProfileSession:
 async def logged_in(session: ProfileSession, sandbox: SandboxServer) -> ProfileSession:
     await session.login_with_code(sandbox.state.issue_authorization_code())
     return session
+
+
+@pytest.fixture
+async def local_server() -> AsyncIterator[Serve]:
+    """Starts servers on 127.0.0.1 that send every request to one handler; gives the base URL."""
+    runners: list[web.AppRunner] = []
+
+    async def serve(handler: Handler) -> str:
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", handler)
+        runner = web.AppRunner(app, shutdown_timeout=0.1)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        runners.append(runner)
+        host, port = runner.addresses[0][:2]
+        return f"http://{host}:{port}"
+
+    yield serve
+    for runner in runners:
+        await runner.cleanup()

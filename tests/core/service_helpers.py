@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx
+from aiohttp import web
 
 from amo_desktop.core.browser import Browser
 from amo_desktop.core.credentials import CredentialStore
@@ -51,3 +53,8 @@ async def configure_demo(
         client_secret=integration.client_secret,
         backend_url=backend_url,
     )
+
+
+# A throwaway local server's request handler, and the ``local_server`` fixture's starter.
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+Serve = Callable[[Handler], Awaitable[str]]

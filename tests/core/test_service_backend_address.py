@@ -4,7 +4,6 @@ refused, so no such secret reaches config.json, the activity log or a support re
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -14,7 +13,7 @@ from amo_desktop.core.diagnostics.report import ReportInputs, build_support_repo
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.service import AppCore, ProfileSession
 from amo_desktop.sandbox import SandboxServer
-from tests.core.service_helpers import configure_demo
+from tests.core.service_helpers import Serve, configure_demo
 
 USER_SECRET = "pbuser77777"
 PASSWORD_SECRET = "pbpass66664"
@@ -25,7 +24,7 @@ SECRETS = (USER_SECRET, PASSWORD_SECRET, TOKEN_SECRET, QUERY_SECRET, FRAGMENT_SE
 
 
 @pytest.fixture
-async def backend() -> AsyncIterator[tuple[str, list[str]]]:
+async def backend(local_server: Serve) -> tuple[str, list[str]]:
     """A backend that records the full target of every request it gets."""
     received: list[str] = []
 
@@ -33,17 +32,8 @@ async def backend() -> AsyncIterator[tuple[str, list[str]]]:
         received.append(str(request.rel_url))
         return web.json_response({"ok": True})
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", anything)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"127.0.0.1:{port}", received
-    finally:
-        await runner.cleanup()
+    url = await local_server(anything)
+    return url.removeprefix("http://"), received
 
 
 def not_plain(host: str) -> list[str]:

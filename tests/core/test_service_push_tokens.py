@@ -4,7 +4,7 @@ answer that never came is not taken for a refusal or a success."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +13,8 @@ from aiohttp import web
 from amo_desktop.core.credentials import CredentialStore
 from amo_desktop.core.errors import AmoError, ErrorCode
 from amo_desktop.core.service import AppCore, ProfileSession
-from tests.core.service_helpers import make_core
+from tests.core.service_helpers import Serve, make_core
 from tests.support.routing_transport import SandboxRoutingTransport
-
-Backend = Callable[[Callable[[web.Request], Awaitable[web.StreamResponse]]], Awaitable[str]]
 
 
 @pytest.fixture
@@ -29,26 +27,6 @@ async def core(
     await core.aclose()
 
 
-@pytest.fixture
-async def backend() -> AsyncIterator[Backend]:
-    runners: list[web.AppRunner] = []
-
-    async def start(answer: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> str:
-        app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", answer)
-        runner = web.AppRunner(app, shutdown_timeout=0.1)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        runners.append(runner)
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        return f"http://127.0.0.1:{port}"
-
-    yield start
-    for runner in runners:
-        await runner.cleanup()
-
-
 def owner(session: ProfileSession) -> str:
     profile = session.profile()
     assert profile is not None
@@ -56,7 +34,7 @@ def owner(session: ProfileSession) -> str:
 
 
 async def test_a_second_push_is_refused_instead_of_sending_a_pair_the_backend_spent(
-    logged_in: ProfileSession, backend: Backend
+    logged_in: ProfileSession, local_server: Serve
 ) -> None:
     received: list[object] = []
 
@@ -64,7 +42,7 @@ async def test_a_second_push_is_refused_instead_of_sending_a_pair_the_backend_sp
         received.append(await request.json())
         return web.json_response({"ok": True})
 
-    url = await backend(store)
+    url = await local_server(store)
     await logged_in.push_tokens(url)
     with pytest.raises(AmoError) as caught:
         await logged_in.push_tokens(url)
@@ -73,19 +51,19 @@ async def test_a_second_push_is_refused_instead_of_sending_a_pair_the_backend_sp
 
 
 async def test_a_web_page_answering_200_does_not_take_the_tokens(
-    logged_in: ProfileSession, backend: Backend
+    logged_in: ProfileSession, local_server: Serve
 ) -> None:
     async def website(_request: web.Request) -> web.Response:
         return web.Response(text="<html>login</html>", content_type="text/html")
 
     with pytest.raises(AmoError) as caught:
-        await logged_in.push_tokens(await backend(website))
+        await logged_in.push_tokens(await local_server(website))
     assert caught.value.code is ErrorCode.BACKEND_NOT_API
     assert owner(logged_in) == "desktop"  # this app goes on refreshing
 
 
 async def test_a_backend_that_never_answers_is_not_called_unreachable(
-    logged_in: ProfileSession, backend: Backend
+    logged_in: ProfileSession, local_server: Serve
 ) -> None:
     arrived = asyncio.Event()
 
@@ -96,7 +74,7 @@ async def test_a_backend_that_never_answers_is_not_called_unreachable(
         raise AssertionError("unreachable")
 
     with pytest.raises(AmoError) as caught:
-        await logged_in.push_tokens(await backend(silent))
+        await logged_in.push_tokens(await local_server(silent))
     assert arrived.is_set()  # the tokens did reach it
     assert caught.value.code is ErrorCode.BACKEND_NO_ANSWER
     assert "not known whether it kept the tokens" in caught.value.localized("en").message

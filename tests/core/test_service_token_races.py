@@ -26,7 +26,7 @@ from amo_desktop.core.oauth import refresh_tokens
 from amo_desktop.core.service import AppCore, ProfileSession
 from amo_desktop.core.tokens import TokenSet
 from amo_desktop.sandbox import SandboxServer
-from tests.core.service_helpers import make_core
+from tests.core.service_helpers import Serve, make_core
 from tests.support.routing_transport import SandboxRoutingTransport
 
 T = TypeVar("T")
@@ -89,7 +89,7 @@ class PausedRefresh:
 
 
 @pytest.fixture
-async def backend() -> AsyncIterator[tuple[str, list[dict[str, object]]]]:
+async def backend(local_server: Serve) -> tuple[str, list[dict[str, object]]]:
     """A backend that records what set-tokens receives."""
     received: list[dict[str, object]] = []
 
@@ -97,17 +97,7 @@ async def backend() -> AsyncIterator[tuple[str, list[dict[str, object]]]]:
         received.append(await request.json())
         return web.json_response({"ok": True})
 
-    app = web.Application()
-    app.router.add_post("/api/v1/integrations/amo-crm/set-tokens", set_tokens)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}", received
-    finally:
-        await runner.cleanup()
+    return await local_server(set_tokens), received
 
 
 async def test_the_backend_gets_the_pair_a_concurrent_refresh_saved(
