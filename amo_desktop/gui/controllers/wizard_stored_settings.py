@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from amo_desktop.core.errors import AmoError
 from amo_desktop.gui.controllers.base import AsyncController
 from amo_desktop.gui.tasks import TaskRunner
 
@@ -59,13 +60,19 @@ class StoredSettingsReader(AsyncController):
         profile = self._core.config.get(profile_name)
         if profile is None:
             return None
-        # A keyring that can't be read only means the person types the secret again.
-        status = await self._core.session(profile_name).status(tolerate_keyring_errors=True)
+        # Only whether a secret is stored (never the secret itself reaches the wizard); a
+        # keyring that can't be read only means the person types the secret again.
+        try:
+            has_client_secret = bool(await self._core.credentials.get_client_secret(profile_name))
+        except AmoError as error:
+            if not error.code.value.startswith("keyring."):
+                raise
+            has_client_secret = False
         return StoredSettings(
             profile=profile.name,
             platform=profile.platform,
             account=profile.account,
             client_id=profile.client_id,
             redirect_uri=profile.redirect_uri,
-            has_client_secret=status.has_client_secret,
+            has_client_secret=has_client_secret,
         )
