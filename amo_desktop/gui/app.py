@@ -228,11 +228,10 @@ def webhooks_page(desktop: DesktopApp, setups: WebhookSetupSource | None = None)
 
 
 def troubleshooting_page(desktop: DesktopApp, setups: WebhookSetupSource | None = None) -> QWidget:
+    from amo_desktop.core.diagnostics.context import webhook_setup_for
     from amo_desktop.gui.troubleshooting.factory import build_troubleshooting_page
 
-    if setups is None:
-        return build_troubleshooting_page(desktop)
-    return build_troubleshooting_page(desktop, webhook_setup=setups)
+    return build_troubleshooting_page(desktop, webhook_setup=setups or webhook_setup_for)
 
 
 def default_extra_pages() -> ExtraPages:
